@@ -1,0 +1,104 @@
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import { jsonError } from "./api/errors.js";
+import { healthRoutes } from "./api/health.js";
+import { apiRoutes } from "./api/routes.js";
+import { DomainError, httpStatusFor } from "./domain/errors.js";
+import { clientIp } from "./http/client-ip.js";
+import { csrfProtection } from "./http/csrf.js";
+import { HttpProblem } from "./http/http-problem.js";
+import { localeFromRequest } from "./http/locale.js";
+import { requestLog } from "./http/request-log.js";
+import { securityHeaders } from "./http/security-headers.js";
+import type { AppDeps, AppEnv } from "./http/types.js";
+import { renderErrorPage } from "./web/errors.js";
+import type { ErrorPageStatus } from "./web/pages/error-page.js";
+import { webRoutes } from "./web/routes.js";
+
+/** Largest request body accepted anywhere; forms are small. Imports go through the CLI. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const isApi = (c: Context) => c.req.path.startsWith("/api/");
+
+  // Order matters: each layer relies on the ones above it.
+  app.use(requestId({ generator: () => crypto.randomUUID() }));
+  app.use(async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  app.use(requestLog);
+  app.use(securityHeaders(deps.config.isProduction));
+  app.use(compress());
+  app.use(localeFromRequest);
+
+  app.get("/static/:file", (c) => {
+    const asset = deps.assets.byUrl(c.req.path);
+    if (!asset) return c.notFound();
+    c.header("Content-Type", asset.contentType);
+    c.header("Cache-Control", "public, max-age=31536000, immutable");
+    return c.body(new Uint8Array(asset.body));
+  });
+  for (const name of ["robots.txt", "favicon.ico"]) {
+    app.get(`/${name}`, (c) => {
+      const asset = deps.assets.rootFile(name);
+      if (!asset) return c.notFound();
+      c.header("Content-Type", asset.contentType);
+      c.header("Cache-Control", "public, max-age=86400");
+      return c.body(new Uint8Array(asset.body));
+    });
+  }
+  app.route("/", healthRoutes);
+
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HttpProblem("too_large", `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KiB.`);
+      },
+    }),
+  );
+  app.use(clientIp);
+  // JSON endpoints are not reachable by a cross-site HTML form (browsers preflight JSON), so
+  // only the HTML surface carries CSRF tokens.
+  app.use((c, next) => (isApi(c) ? next() : csrfProtection(c, next)));
+
+  app.route("/api", apiRoutes);
+  app.route("/", webRoutes);
+
+  app.notFound((c) =>
+    isApi(c) ? jsonError(c, 404, "not_found", "No such endpoint.") : renderErrorPage(c as Context<AppEnv>, 404),
+  );
+
+  app.onError((error, c) => {
+    const ctx = c as Context<AppEnv>;
+    if (error instanceof DomainError) {
+      const status = httpStatusFor[error.code];
+      return isApi(c)
+        ? jsonError(ctx, status, error.code, error.message, error.fieldErrors)
+        : renderErrorPage(ctx, status, { message: error.message });
+    }
+    if (error instanceof HttpProblem) {
+      if (error.retryAfterSeconds) c.header("Retry-After", String(error.retryAfterSeconds));
+      return isApi(c)
+        ? jsonError(ctx, error.status, error.kind, error.message)
+        : renderErrorPage(ctx, error.status, { retryAfterSeconds: error.retryAfterSeconds });
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      const status = ([400, 403, 404, 413, 429] as const).find((s) => s === error.status) ?? 400;
+      return isApi(c) ? jsonError(ctx, status, "bad_request", error.message) : renderErrorPage(ctx, status as ErrorPageStatus);
+    }
+    deps.logger.error({ err: error, requestId: ctx.var.requestId, path: c.req.path }, "unhandled error");
+    return isApi(c)
+      ? jsonError(ctx, 500, "internal", `Something went wrong on our side. Quote ${ctx.var.requestId} when reporting it.`)
+      : renderErrorPage(ctx, 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,65 @@
+import type { Logger } from "pino";
+import type { Config } from "./config.js";
+import { openDatabase, type Database } from "./db/client.js";
+import { DirectoryLockedError } from "./db/directory-lock.js";
+import { migrateDatabase } from "./db/migrate.js";
+import { ReadCache, cacheTags } from "./db/read-cache.js";
+import type { Ctx } from "./domain/context.js";
+import { getPublicDataStatus } from "./domain/public-data/get-public-data-status.js";
+import { updatePublicData } from "./domain/public-data/update-public-data.js";
+import { consoleProgress } from "./lib/console-progress.js";
+
+export { DirectoryLockedError };
+
+/** Open the configured database and bring its schema up to date. */
+export async function openMigratedDatabase(config: Config): Promise<Database> {
+  const database = await openDatabase(
+    config.database.kind === "postgres"
+      ? { kind: "postgres", url: config.database.url }
+      : { kind: "pglite", dir: config.database.dir },
+  );
+  try {
+    await migrateDatabase(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+export async function createContext(database: Database): Promise<Ctx> {
+  const cache = await ReadCache.connect(database);
+  return { db: database.db, cache, now: () => new Date() };
+}
+
+/**
+ * On a database with no public data yet, import it (from DATA_DIR, or by downloading).
+ * A failure is logged with what to do and the app starts anyway: pages that need the
+ * missing data say so.
+ */
+export async function importPublicDataIfMissing(ctx: Ctx, config: Config, logger: Logger) {
+  if (!config.autoImport) return;
+  const status = await getPublicDataStatus({ ctx });
+  if (status.missing.length === 0) return;
+  logger.info({ missing: status.missing }, "public data missing; importing it now");
+  const report = await updatePublicData({
+    ctx,
+    input: {
+      dataDir: config.dataDir,
+      sourcesDir: config.sourcesDir,
+      only: status.missing,
+      onProgress: process.stderr.isTTY ? consoleProgress(process.stderr) : undefined,
+    },
+  });
+  for (const dataset of report.datasets) {
+    if (dataset.outcome === "failed") {
+      logger.warn(
+        { dataset: dataset.key, error: dataset.error },
+        "public dataset could not be imported; the app runs without it. Run `npm run data:update` when online, or set DATA_DIR",
+      );
+    } else {
+      logger.info({ dataset: dataset.key, outcome: dataset.outcome, rows: dataset.rowCount }, "public dataset ready");
+    }
+  }
+  await ctx.cache.invalidate(cacheTags.publicData);
+}

@@ -1,0 +1,115 @@
+import { z } from "zod";
+
+/**
+ * Every setting the app reads from the environment, parsed once at start-up.
+ * Nothing else in the code base reads `process.env`: the parsed `Config` is passed down.
+ */
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+
+const ConfigSchema = z.object({
+  NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(["development", "production", "test"]).default("development")),
+  PORT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: "expected a port number" }).int().min(0).max(65535).default(3000),
+  ),
+  HOST: z.preprocess(emptyAsUndefined, z.string().default("0.0.0.0")),
+  PUBLIC_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ error: "expected an absolute URL such as https://everybodyin.example" }).optional(),
+  ),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { error: "expected a postgres:// or postgresql:// URL" })
+      .optional(),
+  ),
+  DB_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data/db")),
+  DATA_DIR: optionalString,
+  SOURCES_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data/sources")),
+  AUTO_IMPORT: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("true")).transform((v) => v === "true"),
+  WEB_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(1)),
+  SECRET_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, { error: "expected at least 32 characters" }).optional()),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+  TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")).transform((v) => v === "true"),
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default("Everybody In <updates@localhost>")),
+  SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^smtps?:\/\//, { error: "expected an smtp:// or smtps:// URL" })
+      .optional(),
+  ),
+});
+
+export type RawConfig = z.infer<typeof ConfigSchema>;
+
+export interface Config {
+  env: RawConfig["NODE_ENV"];
+  isProduction: boolean;
+  port: number;
+  host: string;
+  publicUrl: string | undefined;
+  database: { kind: "pglite"; dir: string } | { kind: "postgres"; url: string };
+  dataDir: string | undefined;
+  sourcesDir: string;
+  autoImport: boolean;
+  webConcurrency: number;
+  secretKey: string;
+  logLevel: RawConfig["LOG_LEVEL"];
+  trustProxy: boolean;
+  mail: { from: string; smtpUrl: string | undefined };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parse the environment. Throws a ConfigError naming every bad variable at once. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = issue.path.join(".");
+      return `${name}=${JSON.stringify(env[name] ?? "")}: ${issue.message}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const raw = result.data;
+  const problems: string[] = [];
+  const isProduction = raw.NODE_ENV === "production";
+  if (isProduction && !raw.SECRET_KEY) {
+    problems.push('SECRET_KEY="": required in production (generate one with `openssl rand -hex 32`)');
+  }
+  if (!raw.DATABASE_URL && raw.WEB_CONCURRENCY > 1) {
+    problems.push(
+      `WEB_CONCURRENCY=${JSON.stringify(env.WEB_CONCURRENCY)}: several processes need PostgreSQL (set DATABASE_URL); the embedded database serves one process`,
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    env: raw.NODE_ENV,
+    isProduction,
+    port: raw.PORT,
+    host: raw.HOST,
+    publicUrl: raw.PUBLIC_URL?.replace(/\/$/, ""),
+    database: raw.DATABASE_URL ? { kind: "postgres", url: raw.DATABASE_URL } : { kind: "pglite", dir: raw.DB_DIR },
+    dataDir: raw.DATA_DIR,
+    sourcesDir: raw.SOURCES_DIR,
+    autoImport: raw.AUTO_IMPORT,
+    webConcurrency: raw.WEB_CONCURRENCY,
+    // Development only: a fixed key keeps CSRF tokens valid across restarts. Production must set its own.
+    secretKey: raw.SECRET_KEY ?? "development-secret-key-not-for-production-use",
+    logLevel: raw.LOG_LEVEL,
+    trustProxy: raw.TRUST_PROXY,
+    mail: { from: raw.MAIL_FROM, smtpUrl: raw.SMTP_URL },
+  };
+}

@@ -1,0 +1,68 @@
+import type { Database } from "./client.js";
+
+const CHANNEL = "everybody_in_cache";
+
+/**
+ * In-memory cache for read-mostly data (directory, members of Congress, dataset list).
+ *
+ * Keys are ":"-separated tags, e.g. "public-data:datasets". `invalidate(tag)` drops every
+ * entry whose key contains that tag, here and, through PostgreSQL NOTIFY, in every other app
+ * process on the same database. A load that was in flight when any invalidation arrived is
+ * returned to its caller but not kept, so a stale value never outlives a change.
+ */
+export class ReadCache {
+  private readonly entries = new Map<string, Promise<unknown>>();
+  private generation = 0;
+  private unlisten: (() => Promise<void>) | undefined;
+
+  private constructor(private readonly database: Database | undefined) {}
+
+  static async connect(database: Database): Promise<ReadCache> {
+    const cache = new ReadCache(database);
+    cache.unlisten = await database.listen(CHANNEL, (tag) => cache.drop(tag));
+    return cache;
+  }
+
+  /** A cache that only lives in this process (for tools and tests that need no fan-out). */
+  static local(): ReadCache {
+    return new ReadCache(undefined);
+  }
+
+  get<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit) return hit as Promise<T>;
+    const startedAt = this.generation;
+    const pending = load();
+    this.entries.set(key, pending);
+    pending.then(
+      () => {
+        if (this.generation !== startedAt && this.entries.get(key) === pending) this.entries.delete(key);
+      },
+      () => {
+        if (this.entries.get(key) === pending) this.entries.delete(key);
+      },
+    );
+    return pending;
+  }
+
+  /** Forget entries tagged `tag` here and in every other process listening on the same database. */
+  async invalidate(...tags: string[]): Promise<void> {
+    for (const tag of tags) this.drop(tag);
+    if (this.database) for (const tag of tags) await this.database.notify(CHANNEL, tag);
+  }
+
+  private drop(tag: string) {
+    this.generation++;
+    for (const key of this.entries.keys()) if (key.split(":").includes(tag)) this.entries.delete(key);
+  }
+
+  async close() {
+    await this.unlisten?.();
+  }
+}
+
+/** Tags used across the app; one place so a writer and a reader cannot disagree on spelling. */
+export const cacheTags = {
+  publicData: "public-data",
+  groups: "groups",
+} as const;

@@ -1,0 +1,34 @@
+/**
+ * The closed set of errors a domain action may throw on purpose. Each surface maps them
+ * once: web/errors.tsx to a page, api/errors.ts to `{ code, message }` JSON.
+ * Anything else that escapes is a bug and becomes a 500.
+ */
+export type DomainErrorCode = "not_found" | "invalid" | "conflict" | "forbidden" | "unavailable";
+
+export class DomainError extends Error {
+  override name = "DomainError";
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    /** Per-field messages for "invalid", keyed by input field name. */
+    readonly fieldErrors: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (message: string) => new DomainError("not_found", message);
+export const invalid = (message: string, fieldErrors: Record<string, string> = {}) =>
+  new DomainError("invalid", message, fieldErrors);
+export const conflict = (message: string) => new DomainError("conflict", message);
+export const forbidden = (message: string) => new DomainError("forbidden", message);
+/** The request is fine but data it needs is not loaded (for example, public data not imported yet). */
+export const unavailable = (message: string) => new DomainError("unavailable", message);
+
+export const httpStatusFor: Record<DomainErrorCode, 400 | 403 | 404 | 409 | 503> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unavailable: 503,
+};

@@ -1,0 +1,26 @@
+import type { Logger } from "pino";
+import type { Config } from "../config.js";
+import type { Database } from "../db/client.js";
+import type { Ctx } from "../domain/context.js";
+import type { Locale, Messages } from "../i18n/index.js";
+import type { Assets } from "../web/assets.js";
+
+/** Everything the HTTP app needs from outside, built by main.ts (or by a test). */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  ctx: Ctx;
+  logger: Logger;
+  assets: Assets;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    deps: AppDeps;
+    locale: Locale;
+    t: Messages;
+    csrfToken: string;
+    clientIp: string;
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The English catalogue: every word the app shows lives here. Other languages implement
+ * the same `Messages` type, so a missing translation is a type error, not a blank on a page.
+ * Messages that need numbers or names are functions; never glue sentences from fragments.
+ */
+export const en = {
+  meta: {
+    siteName: "Everybody In",
+    tagline: "Medicare for All, organized in every state",
+    skipToContent: "Skip to main content",
+    languageName: "English",
+  },
+  nav: {
+    label: "Main",
+    home: "Home",
+    aboutData: "Our data",
+  },
+  footer: {
+    about: "Everybody In is open-source software for the single-payer movement. No trackers, no ads.",
+    dataCredit: "Sources and licences of the public data",
+    otherLanguage: "Español",
+  },
+  home: {
+    title: "Everybody In: Medicare for All, organized in every state",
+    heading: "Medicare for All needs everybody in.",
+    lead: "Find a local single-payer group, see where your members of Congress stand, and call them with a script that fits.",
+    statsHeading: "The movement in numbers",
+    groups: (n: number) => (n === 1 ? "1 local group listed" : `${fmt(n)} local groups listed`),
+    statesCovered: (n: number) => (n === 1 ? "1 state with a group" : `${fmt(n)} states with a group`),
+    statesMissing: (n: number) =>
+      n === 0 ? "Every state has a group." : n === 1 ? "1 state still needs a group" : `${fmt(n)} states still need a group`,
+    membersLoaded: (n: number) => (n === 1 ? "1 member of Congress on file" : `${fmt(n)} members of Congress on file`),
+    cosponsors: (house: number, senate: number) =>
+      `${fmt(house)} House and ${fmt(senate)} Senate cosponsors of the Medicare for All Act`,
+    cosponsorsAsOf: (date: string) => `Official cosponsor rolls as of ${date}.`,
+    dataMissingHeading: "Public data is not loaded yet",
+    dataMissing:
+      "Groups, members of Congress and ZIP look-ups need the public data. Run `npm run data:update` (online) or start with DATA_DIR pointing at a copy of the data.",
+    comingSoon: "Group directory, ZIP look-up and call scripts are on their way.",
+  },
+  aboutData: {
+    title: "Where our data comes from",
+    heading: "Where our data comes from",
+    lead: "Every number on this site comes from a public source. Here is each one, how fresh it is, and its licence.",
+    dataset: "Dataset",
+    source: "Source",
+    licence: "Licence",
+    version: "Version",
+    asOf: "As of",
+    rows: "Rows",
+    importedAt: "Imported",
+    unknown: "unknown",
+    notLoaded: "Not loaded",
+    notLoadedHelp:
+      "This dataset has not been imported. An administrator can run `npm run data:update`, or start the app with DATA_DIR set to a folder holding the files.",
+    credit: "Credit",
+    billsHeading: "Medicare for All bills",
+    billsLead:
+      "Cosponsor lists come from the official bill status files. Where our copy is incomplete we say “unknown” rather than “not a cosponsor”.",
+    bill: "Bill",
+    billHeading: (number: string, congress: number, title: string) => `${number} (${congress}th Congress): ${title}`,
+    cosponsorsLoaded: "Cosponsors on file",
+    officialCount: "Official count",
+    complete: "complete",
+    incomplete: "incomplete",
+  },
+  errors: {
+    notFoundTitle: "Page not found",
+    notFoundHeading: "We could not find that page",
+    notFoundBody: "The link may be old or mistyped. Try the home page.",
+    serverErrorTitle: "Something went wrong",
+    serverErrorHeading: "Something went wrong on our side",
+    serverErrorBody: (requestId: string) =>
+      `Please try again in a minute. If it keeps happening, tell the organizers and quote this reference: ${requestId}.`,
+    forbiddenTitle: "Form expired",
+    forbiddenHeading: "This form has expired",
+    forbiddenBody: "For your security, forms expire. Go back, reload the page and send it again.",
+    badRequestTitle: "Request not understood",
+    unavailableTitle: "Not available yet",
+    conflictTitle: "That clashes with something already saved",
+    tooLargeTitle: "Too much data",
+    tooLargeBody: "What you sent is larger than we accept. Shorten it and try again.",
+    tooManyTitle: "Slow down a little",
+    tooManyBody: (seconds: number) => `Too many tries from your connection. Try again in ${fmt(seconds)} seconds.`,
+    backHome: "Go to the home page",
+  },
+} as const;
+
+function fmt(n: number) {
+  return n.toLocaleString("en-US");
+}
+
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => string
+    ? (...args: A) => string
+    : { readonly [K in keyof T]: Widen<T[K]> };
+
+export type Messages = Widen<typeof en>;

@@ -1,0 +1,46 @@
+import { serve, type ServerType } from "@hono/node-server";
+import type { Logger } from "pino";
+import { createApp } from "./app.js";
+import type { Config } from "./config.js";
+import type { Database } from "./db/client.js";
+import type { Ctx } from "./domain/context.js";
+import { loadAssets } from "./web/assets.js";
+
+export interface RunningServer {
+  url: string;
+  /** Stop accepting connections, let in-flight requests finish (up to `graceMs`), then resolve. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export function listen(config: Config, database: Database, ctx: Ctx, logger: Logger): Promise<RunningServer> {
+  const app = createApp({ config, database, ctx, logger, assets: loadAssets() });
+  return new Promise((resolve, reject) => {
+    let server: ServerType;
+    try {
+      server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+        const host = info.address === "0.0.0.0" || info.address === "::" ? "localhost" : info.address;
+        resolve({ url: `http://${host}:${info.port}`, close: (graceMs) => closeServer(server, graceMs) });
+      });
+      server.once("error", reject);
+    } catch (error) {
+      reject(error);
+    }
+  });
+}
+
+function closeServer(server: ServerType, graceMs = 10_000): Promise<void> {
+  return new Promise((resolve) => {
+    const http = server as import("node:http").Server;
+    const timer = setTimeout(() => {
+      http.closeAllConnections?.();
+      resolve();
+    }, graceMs);
+    timer.unref();
+    http.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    // Keep-alive connections with no request in flight would hold close() open.
+    http.closeIdleConnections?.();
+  });
+}

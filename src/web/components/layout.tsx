@@ -1,0 +1,65 @@
+import type { Child } from "hono/jsx";
+import type { View } from "../view.js";
+
+interface LayoutProps {
+  view: View;
+  /** The page's own title; the site name is appended. */
+  title: string;
+  description?: string;
+  children?: Child;
+}
+
+export function Layout({ view, title, description, children }: LayoutProps) {
+  const { t } = view;
+  const otherLocale = view.locale === "en" ? "es" : "en";
+  const navLinks = [
+    { path: "/", label: t.nav.home },
+    { path: "/about/data", label: t.nav.aboutData },
+  ];
+  return (
+    <html lang={view.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title === t.meta.siteName ? title : `${title} · ${t.meta.siteName}`}</title>
+        <meta name="description" content={description ?? t.meta.tagline} />
+        <link rel="stylesheet" href={view.asset("app.css")} />
+        <link rel="icon" href={view.asset("icon.svg")} type="image/svg+xml" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t.meta.skipToContent}
+        </a>
+        <header class="site-header">
+          <a class="brand" href={view.href("/")}>
+            {t.meta.siteName}
+          </a>
+          <nav aria-label={t.nav.label}>
+            <ul>
+              {navLinks.map((link) => (
+                <li>
+                  <a href={view.href(link.path)} aria-current={view.currentPath === link.path ? "page" : undefined}>
+                    {link.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabindex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <p>{t.footer.about}</p>
+          <p>
+            <a href={view.href("/about/data")}>{t.footer.dataCredit}</a>
+            {" · "}
+            <a href={view.switchLanguageHref(otherLocale)} hreflang={otherLocale} lang={otherLocale}>
+              {t.footer.otherLanguage}
+            </a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Context } from "hono";
+import type { Locale, Messages } from "../i18n/index.js";
+import type { AppEnv } from "../http/types.js";
+
+/** What every page component needs to render: words, language, asset URLs, links, the CSRF token. */
+export interface View {
+  t: Messages;
+  locale: Locale;
+  asset: (name: string) => string;
+  /** An internal link that keeps an explicitly chosen language (?lang=) across pages. */
+  href: (path: string) => string;
+  /** The current path with another language chosen. */
+  switchLanguageHref: (locale: Locale) => string;
+  currentPath: string;
+  csrfToken: string;
+  requestId: string;
+}
+
+export function viewFor(c: Context<AppEnv>): View {
+  const url = new URL(c.req.url);
+  const explicitLang = url.searchParams.get("lang");
+  return {
+    t: c.var.t,
+    locale: c.var.locale,
+    asset: (name) => c.var.deps.assets.url(name),
+    href: (path) => (explicitLang === c.var.locale ? withParam(path, "lang", c.var.locale) : path),
+    switchLanguageHref: (locale) => {
+      const next = new URLSearchParams(url.searchParams);
+      next.set("lang", locale);
+      return `${url.pathname}?${next.toString()}`;
+    },
+    currentPath: url.pathname,
+    csrfToken: c.var.csrfToken ?? "",
+    requestId: c.var.requestId,
+  };
+}
+
+function withParam(path: string, name: string, value: string) {
+  const [base = "", hash] = path.split("#");
+  const sep = base.includes("?") ? "&" : "?";
+  return `${base}${sep}${name}=${encodeURIComponent(value)}${hash === undefined ? "" : `#${hash}`}`;
+}

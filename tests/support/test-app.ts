@@ -1,0 +1,41 @@
+import pino from "pino";
+import { createApp } from "../../src/app.js";
+import { parseConfig, type Config } from "../../src/config.js";
+import type { AppDeps } from "../../src/http/types.js";
+import { loadAssets } from "../../src/web/assets.js";
+import { createTestDatabase, type Template, type TestDatabase } from "./test-database.js";
+
+export interface TestApp extends TestDatabase {
+  app: ReturnType<typeof createApp>;
+  deps: AppDeps;
+  /** GET a page and return the CSRF cookie and form token it handed out, for a following POST. */
+  csrf(path?: string): Promise<{ cookie: string; token: string }>;
+}
+
+/** The real app over a fresh test database, driven in-process with `app.request()`. */
+export async function createTestApp(
+  options: { template?: Template; env?: Record<string, string>; config?: Partial<Config> } = {},
+): Promise<TestApp> {
+  const testDb = await createTestDatabase(options.template ?? "loaded");
+  const config = { ...parseConfig({ NODE_ENV: "test", ...options.env }), ...options.config };
+  const deps: AppDeps = {
+    config,
+    database: testDb.database,
+    ctx: testDb.ctx,
+    logger: pino({ level: "silent" }),
+    assets: loadAssets(),
+  };
+  const app = createApp(deps);
+  return {
+    ...testDb,
+    app,
+    deps,
+    async csrf(path = "/") {
+      const res = await app.request(path);
+      const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+      const html = await res.text();
+      const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
+      return { cookie, token };
+    },
+  };
+}
