@@ -35,7 +35,8 @@ export const billCosponsors = pgTable(
     party: text("party").notNull(),
     state: text("state").notNull(),
     district: integer("district"),
-    sponsoredOn: text("sponsored_on").notNull(),
+    /** Null when no source gives the date (some 115th-Congress rows). */
+    sponsoredOn: text("sponsored_on"),
     isOriginal: boolean("is_original"),
     withdrawnOn: text("withdrawn_on"),
     sourceUrl: text("source_url").notNull(),

@@ -1,0 +1,1 @@
+ALTER TABLE "bill_cosponsors" ALTER COLUMN "sponsored_on" DROP NOT NULL;
