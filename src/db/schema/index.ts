@@ -5,3 +5,5 @@ export * from "./datasets.js";
 export * from "./bills.js";
 export * from "./groups.js";
 export * from "./rate-limits.js";
+export * from "./people.js";
+export * from "./mail.js";
