@@ -8,7 +8,7 @@ export function jsonError(
   status: ContentfulStatusCode,
   code: string,
   message: string,
-  fields?: Record<string, string>,
+  fields?: Partial<Record<string, string>>,
 ) {
   return c.json({ code, message, requestId: c.var.requestId, ...(fields && Object.keys(fields).length ? { fields } : {}) }, status);
 }

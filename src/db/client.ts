@@ -24,13 +24,27 @@ export interface Database {
   notify(channel: string, payload: string): Promise<void>;
   /** Run `fn` while holding a cluster-wide mutex (a PostgreSQL advisory lock; trivial on PGlite). */
   withAdvisoryLock<T>(lockId: number, fn: () => Promise<T>): Promise<T>;
+  /** How pg-boss should reach this database: its own pool on PostgreSQL, this very instance on PGlite. */
+  readonly jobsConnection: { connectionString: string; max: number } | { db: SqlExecutor };
   /** PGlite only: the whole data directory as a tarball (tests copy migrated templates this way). */
   dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
-export class DatabaseLockedError extends Error {
-  override name = "DatabaseLockedError";
+export interface SqlExecutor {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * Raw parameterised SQL on whatever `db` is, including an open transaction, so that work
+ * queued with pg-boss commits or rolls back together with the rows that caused it.
+ * Drizzle keeps the driver client (a pg Pool/PoolClient, or a PGlite instance/transaction) on
+ * its session; both answer `query(text, values)` with `{ rows }`.
+ */
+export function sqlExecutor(db: Db): SqlExecutor {
+  const client = (db as unknown as { session: { client: { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> } } })
+    .session.client;
+  return { executeSql: (text, values) => client.query(text, values ?? []) };
 }
 
 export type DatabaseTarget =
@@ -62,6 +76,17 @@ function wrapPglite(client: PGlite, lock: DirectoryLock | undefined): Database {
   return {
     kind: "pglite",
     db,
+    jobsConnection: {
+      db: {
+        // pg-boss sends its schema migrations as one parameterless multi-statement string,
+        // which only PGlite's exec() accepts.
+        async executeSql(text, values) {
+          if (values && values.length > 0) return client.query(text, values);
+          const results = await client.exec(text);
+          return { rows: results.at(-1)?.rows ?? [] };
+        },
+      },
+    },
     async ping(timeoutMs = 2000) {
       if (closed) throw new Error("database is closed");
       await withTimeout(client.query("select 1"), timeoutMs);
@@ -97,6 +122,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   return {
     kind: "postgres",
     db,
+    jobsConnection: { connectionString: url, max: 4 },
     async ping(timeoutMs = 2000) {
       if (closed) throw new Error("database is closed");
       await withTimeout(db.execute(sql`select 1`), timeoutMs);

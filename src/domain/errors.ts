@@ -5,20 +5,35 @@
  */
 export type DomainErrorCode = "not_found" | "invalid" | "conflict" | "forbidden" | "unavailable";
 
+/**
+ * Why a form field was refused. Surfaces turn these into words in the person's language
+ * (src/i18n: forms.fieldErrors), so the domain never writes user-facing text for fields.
+ */
+export type FieldErrorCode =
+  | "required"
+  | "too_long"
+  | "invalid_email"
+  | "invalid_zip"
+  | "unknown_zip"
+  | "invalid_phone"
+  | "invalid_choice";
+
+export type FieldErrors = Partial<Record<string, FieldErrorCode>>;
+
 export class DomainError extends Error {
   override name = "DomainError";
   constructor(
     readonly code: DomainErrorCode,
     message: string,
-    /** Per-field messages for "invalid", keyed by input field name. */
-    readonly fieldErrors: Record<string, string> = {},
+    /** Per-field reasons for "invalid", keyed by input field name. */
+    readonly fieldErrors: FieldErrors = {},
   ) {
     super(message);
   }
 }
 
 export const notFound = (message: string) => new DomainError("not_found", message);
-export const invalid = (message: string, fieldErrors: Record<string, string> = {}) =>
+export const invalid = (message: string, fieldErrors: FieldErrors = {}) =>
   new DomainError("invalid", message, fieldErrors);
 export const conflict = (message: string) => new DomainError("conflict", message);
 export const forbidden = (message: string) => new DomainError("forbidden", message);

@@ -9,6 +9,7 @@ export const en = {
     tagline: "Medicare for All, organized in every state",
     skipToContent: "Skip to main content",
     languageName: "English",
+    htmlLang: "en",
   },
   nav: {
     label: "Main",
@@ -63,6 +64,43 @@ export const en = {
     officialCount: "Official count",
     complete: "complete",
     incomplete: "incomplete",
+  },
+  mail: {
+    footerReason: (list: string) => `You get this e-mail because you signed up for ${list} on Everybody In.`,
+    footerUnsubscribe: "Unsubscribe",
+    footerPreferences: "Choose what you get",
+    listNational: "national Medicare for All updates",
+    listState: (state: string) => `Medicare for All updates for ${state}`,
+    listGroup: (group: string) => `updates from ${group}`,
+    greeting: (name: string) => `Hi ${name},`,
+    signature: "— Everybody In",
+    confirmSubject: "Please confirm your e-mail address",
+    confirmBody: (list: string) =>
+      `Please confirm that you want ${list}. Until you do, we will not send you anything else.`,
+    confirmButton: "Yes, confirm my address",
+    confirmExpiry: (days: number) => `The link works for ${days} days and only once.`,
+    confirmIgnore: "If you did not ask for this, ignore this e-mail and we will not write again.",
+    welcomeSubject: "You're in: welcome to Everybody In",
+    welcomeBody: "Thank you for confirming. We will send you news and actions that matter, and never share your address.",
+    welcomeNext: "While you wait for the next update: find your local group and tell your members of Congress where you stand.",
+    welcomeCta: "Find your local group",
+    groupJoinSubject: (group: string) => `Confirm that you want to join ${group}`,
+    groupJoinBody: (group: string) =>
+      `Please confirm that you want to join ${group}. Its organizers will see your name and ZIP code and can e-mail you about meetings and actions.`,
+    groupJoinButton: "Yes, I want to join",
+    newMemberSubject: (group: string) => `New member in ${group}`,
+    newMemberBody: (member: string, zip: string, group: string) => `${member} (ZIP ${zip}) just joined ${group}. Say hello soon: a quick welcome makes new members stay.`,
+    newMemberCta: "See your members",
+    foundingReceivedSubject: (group: string) => `We received your application for ${group}`,
+    foundingReceivedBody: (group: string, state: string) =>
+      `Thank you for stepping up to start ${group} in ${state}. National staff review every application, usually within a week, and will e-mail you when your group is live.`,
+    foundingApprovedSubject: (group: string) => `${group} is live`,
+    foundingApprovedBody: (group: string) =>
+      `Good news: ${group} is approved and listed. You are its first organizer. People near you who asked to be told when a group forms are being told now.`,
+    foundingApprovedCta: "Open your group page",
+    relaySubject: (group: string) => `Message for ${group} from Everybody In`,
+    relayIntro: (sender: string, group: string) =>
+      `${sender} wrote to the organizers of ${group} through Everybody In. Reply to this e-mail to answer them directly.`,
   },
   errors: {
     notFoundTitle: "Page not found",

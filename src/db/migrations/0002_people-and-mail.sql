@@ -15,6 +15,7 @@ CREATE TABLE "people" (
 	"zip" text,
 	"state" text,
 	"phone" text,
+	"locale" text DEFAULT 'en' NOT NULL,
 	"email_confirmed_at" timestamp with time zone,
 	"source_page" text,
 	"source_campaign" text,

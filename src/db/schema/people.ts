@@ -12,6 +12,8 @@ export const people = pgTable("people", {
   zip: text("zip"),
   state: text("state"),
   phone: text("phone"),
+  /** Language for the e-mail we send them: the one the page was in when they signed up. */
+  locale: text("locale").notNull().default("en"),
   /** Set when they clicked a confirmation link: proof the address is theirs (double opt-in). */
   emailConfirmedAt: timestamp("email_confirmed_at", { withTimezone: true }),
   /** First touch: which page, campaign and referral code brought them. */
