@@ -4,10 +4,15 @@ import { openDatabase, type Database } from "./db/client.js";
 import { DirectoryLockedError } from "./db/directory-lock.js";
 import { migrateDatabase } from "./db/migrate.js";
 import { ReadCache, cacheTags } from "./db/read-cache.js";
-import type { Ctx } from "./domain/context.js";
+import type { Ctx, MailCtx, MailSettings } from "./domain/context.js";
 import { getPublicDataStatus } from "./domain/public-data/get-public-data-status.js";
 import { updatePublicData } from "./domain/public-data/update-public-data.js";
+import { createMailTransport } from "./integrations/mail/index.js";
+import { startMailWorker } from "./jobs/mail-worker.js";
+import { startJobQueue } from "./jobs/queue.js";
+import { createRateGate } from "./jobs/rate-gate.js";
 import { consoleProgress } from "./lib/console-progress.js";
+import { logProgress } from "./lib/log-progress.js";
 
 export { DirectoryLockedError };
 
@@ -48,7 +53,7 @@ export async function importPublicDataIfMissing(ctx: Ctx, config: Config, logger
       dataDir: config.dataDir,
       sourcesDir: config.sourcesDir,
       only: status.missing,
-      onProgress: process.stderr.isTTY ? consoleProgress(process.stderr) : undefined,
+      onProgress: process.stderr.isTTY ? consoleProgress(process.stderr) : logProgress(logger),
     },
   });
   for (const dataset of report.datasets) {
@@ -62,4 +67,32 @@ export async function importPublicDataIfMissing(ctx: Ctx, config: Config, logger
     }
   }
   await ctx.cache.invalidate(cacheTags.publicData);
+}
+
+/**
+ * Start the job queue and the mail sender in this process. Every app process runs them: jobs
+ * are claimed in the database, so several processes share the work without sending twice.
+ */
+export async function startBackgroundWork(config: Config, database: Database, ctx: Ctx, logger: Logger) {
+  const jobs = await startJobQueue(database, { onError: (error) => logger.error({ err: error }, "job queue error") });
+  const transport = createMailTransport(config, logger);
+  const mailCtx: MailCtx = { ...ctx, jobs, mail: mailSettings(config) };
+  await startMailWorker({ ...mailCtx, transport, gate: createRateGate(config.mail.ratePerSecond) }, logger);
+  return {
+    ctx: mailCtx,
+    async stop() {
+      await jobs.stop();
+      await transport.close();
+    },
+  };
+}
+
+export function mailSettings(config: Config): MailSettings {
+  return {
+    from: config.mail.from,
+    replyTo: config.mail.replyTo,
+    publicUrl: config.publicUrl,
+    secretKey: config.secretKey,
+    unsubscribeMailbox: config.mail.unsubscribeMailbox,
+  };
 }

@@ -37,6 +37,9 @@ const ConfigSchema = z.object({
   ),
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")).transform((v) => v === "true"),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default("Everybody In <updates@localhost>")),
+  MAIL_REPLY_TO: optionalString,
+  MAIL_UNSUBSCRIBE_ADDRESS: optionalString,
+  MAIL_RATE_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(10_000).default(20)),
   SMTP_URL: z.preprocess(
     emptyAsUndefined,
     z
@@ -53,7 +56,8 @@ export interface Config {
   isProduction: boolean;
   port: number;
   host: string;
-  publicUrl: string | undefined;
+  /** Where people reach the site; links in e-mail start with it. */
+  publicUrl: string;
   database: { kind: "pglite"; dir: string } | { kind: "postgres"; url: string };
   dataDir: string | undefined;
   sourcesDir: string;
@@ -62,7 +66,15 @@ export interface Config {
   secretKey: string;
   logLevel: RawConfig["LOG_LEVEL"];
   trustProxy: boolean;
-  mail: { from: string; smtpUrl: string | undefined };
+  mail: {
+    from: string;
+    replyTo: string | undefined;
+    /** Mailbox named in List-Unsubscribe headers; route it to a person or a future inbound handler. */
+    unsubscribeMailbox: string | undefined;
+    smtpUrl: string | undefined;
+    /** Most messages a second each process sends (broadcasts wait for it). */
+    ratePerSecond: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -100,7 +112,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     isProduction,
     port: raw.PORT,
     host: raw.HOST,
-    publicUrl: raw.PUBLIC_URL?.replace(/\/$/, ""),
+    publicUrl: raw.PUBLIC_URL?.replace(/\/$/, "") ?? `http://localhost:${raw.PORT}`,
     database: raw.DATABASE_URL ? { kind: "postgres", url: raw.DATABASE_URL } : { kind: "pglite", dir: raw.DB_DIR },
     dataDir: raw.DATA_DIR,
     sourcesDir: raw.SOURCES_DIR,
@@ -110,6 +122,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     secretKey: raw.SECRET_KEY ?? "development-secret-key-not-for-production-use",
     logLevel: raw.LOG_LEVEL,
     trustProxy: raw.TRUST_PROXY,
-    mail: { from: raw.MAIL_FROM, smtpUrl: raw.SMTP_URL },
+    mail: {
+      from: raw.MAIL_FROM,
+      replyTo: raw.MAIL_REPLY_TO,
+      unsubscribeMailbox: raw.MAIL_UNSUBSCRIBE_ADDRESS,
+      smtpUrl: raw.SMTP_URL,
+      ratePerSecond: raw.MAIL_RATE_PER_SECOND,
+    },
   };
 }

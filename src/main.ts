@@ -1,6 +1,6 @@
 import cluster from "node:cluster";
 import { ConfigError, parseConfig, type Config } from "./config.js";
-import { createContext, DirectoryLockedError, importPublicDataIfMissing, openMigratedDatabase } from "./boot.js";
+import { createContext, DirectoryLockedError, importPublicDataIfMissing, openMigratedDatabase, startBackgroundWork } from "./boot.js";
 import { createLogger } from "./logger.js";
 import { listen } from "./server.js";
 
@@ -34,7 +34,8 @@ async function main() {
   const ctx = await createContext(database);
   if (!isWorker) await importPublicDataIfMissing(ctx, config, logger);
 
-  const server = await listen(config, database, ctx, logger);
+  const background = await startBackgroundWork(config, database, ctx, logger);
+  const server = await listen(config, database, background.ctx, logger);
   logger.info({ url: server.url, database: database.kind }, `Everybody In is listening on ${server.url}`);
 
   let stopping = false;
@@ -43,6 +44,7 @@ async function main() {
     stopping = true;
     logger.info({ signal }, "shutting down: finishing in-flight requests");
     await server.close();
+    await background.stop();
     await ctx.cache.close();
     await database.close();
     logger.info("stopped cleanly");

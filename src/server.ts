@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import { createApp } from "./app.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
-import type { Ctx } from "./domain/context.js";
+import type { MailCtx } from "./domain/context.js";
 import { loadAssets } from "./web/assets.js";
 
 export interface RunningServer {
@@ -12,7 +12,7 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
-export function listen(config: Config, database: Database, ctx: Ctx, logger: Logger): Promise<RunningServer> {
+export function listen(config: Config, database: Database, ctx: MailCtx, logger: Logger): Promise<RunningServer> {
   const app = createApp({ config, database, ctx, logger, assets: loadAssets() });
   return new Promise((resolve, reject) => {
     let server: ServerType;

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
-import type { Ctx } from "../domain/context.js";
+import type { MailCtx } from "../domain/context.js";
 import type { Locale, Messages } from "../i18n/index.js";
 import type { Assets } from "../web/assets.js";
 
@@ -9,7 +9,7 @@ import type { Assets } from "../web/assets.js";
 export interface AppDeps {
   config: Config;
   database: Database;
-  ctx: Ctx;
+  ctx: MailCtx;
   logger: Logger;
   assets: Assets;
 }

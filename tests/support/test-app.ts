@@ -2,12 +2,16 @@ import pino from "pino";
 import { createApp } from "../../src/app.js";
 import { parseConfig, type Config } from "../../src/config.js";
 import type { AppDeps } from "../../src/http/types.js";
+import { mailSettings } from "../../src/boot.js";
+import { fakeJobQueue, type FakeJobQueue } from "../../src/jobs/fake-queue.js";
 import { loadAssets } from "../../src/web/assets.js";
 import { createTestDatabase, type Template, type TestDatabase } from "./test-database.js";
 
 export interface TestApp extends TestDatabase {
   app: ReturnType<typeof createApp>;
   deps: AppDeps;
+  /** Jobs the app queued (mail to send); nothing runs them unless the test does. */
+  jobs: FakeJobQueue;
   /** GET a page and return the CSRF cookie and form token it handed out, for a following POST. */
   csrf(path?: string): Promise<{ cookie: string; token: string }>;
 }
@@ -18,10 +22,11 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const testDb = await createTestDatabase(options.template ?? "loaded");
   const config = { ...parseConfig({ NODE_ENV: "test", ...options.env }), ...options.config };
+  const jobs = fakeJobQueue();
   const deps: AppDeps = {
     config,
     database: testDb.database,
-    ctx: testDb.ctx,
+    ctx: { ...testDb.ctx, jobs, mail: mailSettings(config) },
     logger: pino({ level: "silent" }),
     assets: loadAssets(),
   };
@@ -30,6 +35,7 @@ export async function createTestApp(
     ...testDb,
     app,
     deps,
+    jobs,
     async csrf(path = "/") {
       const res = await app.request(path);
       const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
