@@ -6,5 +6,5 @@ export function zodDetail(error: z.ZodError): string {
   if (!issue) return "invalid value";
   const path = issue.path.map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`)).join("").replace(/^\./, "");
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem(s))` : "";
-  return `${path || "value"}: ${issue.message}${more}`;
+  return `${path || "top level"}: ${issue.message}${more}`;
 }
