@@ -16,6 +16,8 @@ import { securityHeaders } from "./http/security-headers.js";
 import type { AppDeps, AppEnv } from "./http/types.js";
 import { renderErrorPage } from "./web/errors.js";
 import type { ErrorPageStatus } from "./web/pages/error-page.js";
+import { devMailRoutes } from "./web/dev-mail-routes.js";
+import { updatesRoutes } from "./web/updates-routes.js";
 import { webRoutes } from "./web/routes.js";
 
 /** Largest request body accepted anywhere; forms are small. Imports go through the CLI. */
@@ -64,11 +66,14 @@ export function createApp(deps: AppDeps) {
   );
   app.use(clientIp);
   // JSON endpoints are not reachable by a cross-site HTML form (browsers preflight JSON), so
-  // only the HTML surface carries CSRF tokens.
-  app.use((c, next) => (isApi(c) ? next() : csrfProtection(c, next)));
+  // only the HTML surface carries CSRF tokens. Unsubscribe links carry their own signed token
+  // and must accept mail apps' one-click POST, which has no cookie (RFC 8058).
+  app.use((c, next) => (isApi(c) || c.req.path.startsWith("/unsubscribe/") ? next() : csrfProtection(c, next)));
 
   app.route("/api", apiRoutes);
   app.route("/", webRoutes);
+  app.route("/", updatesRoutes);
+  if (!deps.config.isProduction) app.route("/", devMailRoutes);
 
   app.notFound((c) =>
     isApi(c) ? jsonError(c, 404, "not_found", "No such endpoint.") : renderErrorPage(c as Context<AppEnv>, 404),

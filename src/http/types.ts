@@ -22,5 +22,7 @@ export interface AppEnv {
     t: Messages;
     csrfToken: string;
     clientIp: string;
+    /** A Content-Security-Policy to send instead of the strict default (rare; see security-headers.ts). */
+    cspOverride: string | undefined;
   };
 }

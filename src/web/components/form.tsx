@@ -1,0 +1,134 @@
+import type { Child } from "hono/jsx";
+import type { FieldErrors } from "../../domain/errors.js";
+import type { View } from "../view.js";
+
+/** Field values to re-render after a failed submission, and why each field was refused. */
+export interface FormState {
+  values: Record<string, string>;
+  errors: FieldErrors;
+}
+
+export const emptyForm = (values: Record<string, string> = {}): FormState => ({ values, errors: {} });
+
+export function CsrfField({ view }: { view: View }) {
+  return <input type="hidden" name="_csrf" value={view.csrfToken} />;
+}
+
+/**
+ * A field that people never see and bots fill in. Submissions with it filled are dropped
+ * quietly (the bot sees the usual success page).
+ */
+export const HONEYPOT_FIELD = "website";
+export function Honeypot({ view }: { view: View }) {
+  return (
+    <div class="hp" aria-hidden="true">
+      <label for="hp-website">{view.t.forms.honeypotLabel}</label>
+      <input id="hp-website" type="text" name={HONEYPOT_FIELD} tabindex={-1} autocomplete="off" />
+    </div>
+  );
+}
+
+/** The list of problems at the top of a refused form, each linking to its field (GOV.UK pattern). */
+export function ErrorSummary({ view, form, labels }: { view: View; form: FormState; labels: Record<string, string> }) {
+  const entries = Object.entries(form.errors).filter((e): e is [string, NonNullable<(typeof e)[1]>] => e[1] !== undefined);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+      <h2 id="error-summary-title">{view.t.forms.errorSummaryHeading}</h2>
+      <ul>
+        {entries.map(([field, code]) => (
+          <li>
+            <a href={`#field-${field}`}>
+              {labels[field] ?? field}: {view.t.forms.fieldErrors[code]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function TextField(props: {
+  view: View;
+  form: FormState;
+  name: string;
+  label: string;
+  type?: "text" | "email" | "tel";
+  autocomplete?: string;
+  inputmode?: "numeric" | "email" | "tel" | "text";
+  hint?: string;
+  maxlength?: number;
+  class?: string;
+}) {
+  const { view, form, name } = props;
+  const code = form.errors[name];
+  const describedBy = [props.hint ? `hint-${name}` : "", code ? `error-${name}` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div class={`field${code ? " field-error" : ""}`}>
+      <label for={`field-${name}`}>{props.label}</label>
+      {props.hint ? (
+        <p class="hint" id={`hint-${name}`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {code ? (
+        <p class="error-message" id={`error-${name}`}>
+          {view.t.forms.fieldErrors[code]}
+        </p>
+      ) : null}
+      <input
+        id={`field-${name}`}
+        name={name}
+        type={props.type ?? "text"}
+        value={form.values[name] ?? ""}
+        autocomplete={props.autocomplete}
+        inputmode={props.inputmode}
+        maxlength={props.maxlength}
+        class={props.class}
+        aria-invalid={code ? "true" : undefined}
+        aria-describedby={describedBy}
+      />
+    </div>
+  );
+}
+
+export function RadioGroup(props: {
+  view: View;
+  form: FormState;
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+}) {
+  const { view, form, name } = props;
+  const code = form.errors[name];
+  return (
+    <fieldset class={`field${code ? " field-error" : ""}`} id={`field-${name}`} aria-describedby={code ? `error-${name}` : undefined}>
+      <legend>{props.legend}</legend>
+      {code ? (
+        <p class="error-message" id={`error-${name}`}>
+          {view.t.forms.fieldErrors[code]}
+        </p>
+      ) : null}
+      {props.options.map((option) => (
+        <div class="choice">
+          <input
+            type="radio"
+            id={`field-${name}-${option.value}`}
+            name={name}
+            value={option.value}
+            checked={form.values[name] === option.value}
+          />
+          <label for={`field-${name}-${option.value}`}>{option.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+export function Notice({ children, kind = "info" }: { children?: Child; kind?: "info" | "success" }) {
+  return (
+    <div class={`notice notice-${kind}`} role="status">
+      {children}
+    </div>
+  );
+}
