@@ -8,7 +8,7 @@ import type { Ctx, MailCtx, MailSettings } from "./domain/context.js";
 import { getPublicDataStatus } from "./domain/public-data/get-public-data-status.js";
 import { updatePublicData } from "./domain/public-data/update-public-data.js";
 import { createMailTransport } from "./integrations/mail/index.js";
-import { startMailWorker } from "./jobs/mail-worker.js";
+import { startMailWorker, type MailWorkerOptions } from "./jobs/mail-worker.js";
 import { startJobQueue } from "./jobs/queue.js";
 import { createRateGate } from "./jobs/rate-gate.js";
 import { consoleProgress } from "./lib/console-progress.js";
@@ -73,14 +73,26 @@ export async function importPublicDataIfMissing(ctx: Ctx, config: Config, logger
  * Start the job queue and the mail sender in this process. Every app process runs them: jobs
  * are claimed in the database, so several processes share the work without sending twice.
  */
-export async function startBackgroundWork(config: Config, database: Database, ctx: Ctx, logger: Logger) {
+export async function startBackgroundWork(
+  config: Config,
+  database: Database,
+  ctx: Ctx,
+  logger: Logger,
+  options: { worker?: MailWorkerOptions } = {},
+) {
   const jobs = await startJobQueue(database, { onError: (error) => logger.error({ err: error }, "job queue error") });
+  if (jobs.recovered > 0) {
+    logger.warn({ jobs: jobs.recovered }, "requeued jobs a stopped process left unfinished; a message it sent just before dying may go out twice");
+  }
   const transport = createMailTransport(config, logger);
   const mailCtx: MailCtx = { ...ctx, jobs, mail: mailSettings(config) };
-  await startMailWorker({ ...mailCtx, transport, gate: createRateGate(config.mail.ratePerSecond) }, logger);
+  const worker = await startMailWorker({ ...mailCtx, transport, gate: createRateGate(config.mail.ratePerSecond) }, logger, options.worker);
   return {
     ctx: mailCtx,
+    /** Jobs a crashed process had left "active" that this one took back at start. */
+    recovered: jobs.recovered,
     async stop() {
+      worker.drain();
       await jobs.stop();
       await transport.close();
     },

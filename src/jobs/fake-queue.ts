@@ -12,6 +12,7 @@ export function fakeJobQueue(): FakeJobQueue {
   const sent: FakeJobQueue["sent"] = [];
   return {
     sent,
+    recovered: 0,
     async send(queue, data, options = {}) {
       sent.push({ queue, data, ...(options.startAfterSeconds ? { startAfterSeconds: options.startAfterSeconds } : {}) });
     },
