@@ -23,6 +23,9 @@ export function fakeJobQueue(): FakeJobQueue {
     async waiting(queue) {
       return sent.filter((job) => job.queue === queue).length;
     },
+    async unfinished(queue) {
+      return sent.filter((job) => job.queue === queue).length;
+    },
     async stop() {},
   };
 }

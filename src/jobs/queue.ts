@@ -14,6 +14,8 @@ export interface JobQueue {
   work<T>(queue: QueueName, options: { batchSize: number; pollingIntervalSeconds?: number }, handler: (jobs: { id: string; data: T }[]) => Promise<void>): Promise<void>;
   /** Counts of jobs waiting (created or retry) in a queue. */
   waiting(queue: QueueName): Promise<number>;
+  /** Jobs not finished yet: waiting, or being worked on right now. */
+  unfinished(queue: QueueName): Promise<number>;
   /**
    * Jobs taken by a process that died before finishing them, put back in the queue when this
    * process started (see startJobQueue). 0 when another worker was alive and they were left to expire.
@@ -100,6 +102,9 @@ export async function startJobQueue(database: Database, options: { onError?: (er
     },
     async waiting(queue) {
       return boss.getQueueSize(queue);
+    },
+    async unfinished(queue) {
+      return boss.getQueueSize(queue, { before: "completed" });
     },
     async stop() {
       await boss.stop({ graceful: true, timeout: 10_000, wait: true, close: true });
