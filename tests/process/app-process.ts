@@ -34,8 +34,9 @@ const running = new Set<AppProcess>();
  * the tests (DATABASE_URL, PORT, …) leaks in. PORT=0 lets the OS pick a free port; the app
  * logs the URL it bound.
  */
-export function startApp(env: Record<string, string>): AppProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+export function startApp(env: Record<string, string>, options: { require?: string[] } = {}): AppProcess {
+  const preload = (options.require ?? []).flatMap((file) => ["--require", file]);
+  const child = spawn(process.execPath, [...preload, "--import", "tsx", "src/main.ts"], {
     cwd: repoRoot,
     env: {
       PATH: process.env.PATH ?? "/usr/bin:/bin",
