@@ -1,9 +1,8 @@
 import { datasetCatalogue } from "../../src/domain/public-data/catalogue.js";
 import { en } from "../../src/i18n/en.js";
-import { expect, publicDataLoaded, test } from "./fixtures.js";
+import { expect, test } from "./fixtures.js";
 
 test("[SUPPORTER][DATA]: /about/data lists every dataset with its source, licence, date and rows", async ({ page }) => {
-  test.skip(!(await publicDataLoaded(page)), "public data pipeline has not landed: nothing was imported");
   await page.goto("/about/data");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.aboutData.heading);
 

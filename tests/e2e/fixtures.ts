@@ -61,10 +61,3 @@ export async function axeViolations(page: Page): Promise<string[]> {
     (v) => `${v.id} (${v.impact ?? "?"}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
   );
 }
-
-/** Whether the public-data pipeline has imported anything into the server under test. */
-export async function publicDataLoaded(page: Page): Promise<boolean> {
-  const res = await page.request.get("/api/v1/datasets");
-  const body = (await res.json()) as { datasets: { rowCount: number | null }[] };
-  return body.datasets.some((d) => d.rowCount !== null);
-}

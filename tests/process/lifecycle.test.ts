@@ -60,7 +60,7 @@ describe.runIf(onPglite)("graceful shutdown", () => {
       // A request the server has started handling but cannot finish until we send the rest
       // of its body: a form POST whose CSRF check waits for the `_csrf` field.
       const { cookie, token } = await csrfFor(url);
-      const inFlight = slowFormPost(`${url}/`, cookie, `_csrf=${encodeURIComponent(token)}&name=x`);
+      const inFlight = slowFormPost(`${url}/in-flight-test`, cookie, `_csrf=${encodeURIComponent(token)}&name=x`);
       await inFlight.headersSent;
       // Give the server a moment to read the headers and enter the handler.
       await new Promise((r) => setTimeout(r, 300));
@@ -73,7 +73,7 @@ describe.runIf(onPglite)("graceful shutdown", () => {
       // ...but the request in flight still gets its whole answer.
       inFlight.finish();
       const response = await within(inFlight.response, 10_000, "in-flight response");
-      expect(response.status).toBe(404); // no POST / route yet; what matters is a complete answer
+      expect(response.status).toBe(404); // no such route: what matters is a complete answer
       expect(response.body).toContain("</html>");
 
       const { code, signal: killedBy } = await within(app.exited, 15_000, "exit after signal");
