@@ -1,22 +1,41 @@
-import { index, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { people } from "./people.js";
+
+export const groupKinds = ["state campaign", "PNHP chapter", "local group", "labor", "national organization"] as const;
+export type GroupKind = (typeof groupKinds)[number];
+
+/** Social profiles a group may list; the keys are the only ones pages show. */
+export type GroupSocialLinks = Partial<Record<"facebook" | "instagram" | "x" | "bluesky" | "mastodon" | "youtube", string>>;
 
 /** A local (or national) single-payer group people can join. */
 export const groups = pgTable(
   "groups",
   {
     id: serial("id").primaryKey(),
-    slug: text("slug").notNull().unique(),
+    /** URL name, unique within its state: /groups/mn/<slug>. */
+    slug: text("slug").notNull(),
     name: text("name").notNull(),
     /** USPS code, or "US" for national organizations. */
     state: text("state").notNull(),
     city: text("city"),
+    /** Where the group is, for "near me": given, or the centre of its city's ZIP areas. */
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
     websiteUrl: text("website_url"),
-    /** Public contact: an e-mail address the group publishes, or a contact page URL. */
+    /**
+     * What the group publishes as its contact: a contact page URL (shown as a link) or an
+     * e-mail address (never shown; the "contact the organizers" form relays to it).
+     */
     contact: text("contact"),
-    kind: text("kind", {
-      enum: ["state campaign", "PNHP chapter", "local group", "labor", "national organization"],
-    }).notNull(),
-    status: text("status", { enum: ["active", "pending", "archived"] }).notNull(),
+    socialLinks: jsonb("social_links").$type<GroupSocialLinks>(),
+    /** Markdown, rendered through src/lib/markdown.ts (safe by construction). */
+    description: text("description"),
+    meetingDetails: text("meeting_details"),
+    kind: text("kind", { enum: groupKinds }).notNull(),
+    /** pending: a founding application not yet approved, never listed publicly. */
+    status: text("status", { enum: ["pending", "active", "inactive"] }).notNull(),
+    /** Last time an organizer (or the source page) confirmed the group is still meeting. */
+    lastConfirmedAt: timestamp("last_confirmed_at", { withTimezone: true }),
     /** Where the facts came from, and the date shown there ("undated" when none). */
     sourceUrl: text("source_url"),
     sourceAsOf: text("source_as_of"),
@@ -24,5 +43,61 @@ export const groups = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("groups_state_idx").on(t.state)],
+  (t) => [uniqueIndex("groups_state_slug_idx").on(t.state, t.slug), index("groups_state_status_idx").on(t.state, t.status)],
+);
+
+/** Someone who joined a group: pending until they confirm their address by e-mail. */
+export const groupMemberships = pgTable(
+  "group_memberships",
+  {
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["pending", "active", "left"] }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.personId] }), index("group_memberships_person_idx").on(t.personId)],
+);
+
+/** People who run a group's page and hear about its new members. */
+export const groupOrganizers = pgTable(
+  "group_organizers",
+  {
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    isFounder: boolean("is_founder").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.personId] }), index("group_organizers_person_idx").on(t.personId)],
+);
+
+/** A request to found a group where there is none; national staff approve or reject it. */
+export const groupApplications = pgTable(
+  "group_applications",
+  {
+    id: serial("id").primaryKey(),
+    /** The pending group this application would bring to life. */
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    applicantId: integer("applicant_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    why: text("why").notNull(),
+    whoTheyKnow: text("who_they_know"),
+    experience: text("experience"),
+    status: text("status", { enum: ["pending", "approved", "rejected"] }).notNull(),
+    decisionNote: text("decision_note"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+  },
+  (t) => [index("group_applications_status_idx").on(t.status)],
 );

@@ -241,7 +241,7 @@ describe("updatePublicData with bad input", () => {
 describe("updatePublicData and groups, bills and the cache", () => {
   it("adds new groups but never overwrites one organizers have edited", async () => {
     await run();
-    await ctx.db.update(groups).set({ name: "Vermont Workers' Center (edited)", status: "archived" }).where(eq(groups.slug, "vermont-workers-center"));
+    await ctx.db.update(groups).set({ name: "Vermont Workers' Center (edited)", status: "inactive" }).where(eq(groups.slug, "vermont-workers-center"));
     const csv = fixtureFiles["groups/single-payer-groups.csv"]!;
     data.write(
       "groups/single-payer-groups.csv",
@@ -253,7 +253,7 @@ describe("updatePublicData and groups, bills and the cache", () => {
     expect(rows.map((g) => [g.slug, g.name, g.city, g.status])).toEqual([
       ["health-care-is-a-human-right-vermont", "Health Care Is a Human Right Vermont", null, "active"],
       ["healthcare-now", "Healthcare-NOW", null, "active"],
-      ["vermont-workers-center", "Vermont Workers' Center (edited)", "Burlington", "archived"],
+      ["vermont-workers-center", "Vermont Workers' Center (edited)", "Burlington", "inactive"],
     ]);
   });
 

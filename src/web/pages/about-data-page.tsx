@@ -28,7 +28,7 @@ export function AboutDataPage({ view, datasets, bills }: { view: View; datasets:
                   <dt>{t.asOf}</dt>
                   <dd>{dataset.imported.asOf ?? t.unknown}</dd>
                   <dt>{t.rows}</dt>
-                  <dd data-rows>{number(dataset.imported.rowCount)}</dd>
+                  <dd data-rows={String(dataset.imported.rowCount)}>{number(dataset.imported.rowCount)}</dd>
                   <dt>{t.importedAt}</dt>
                   <dd>{date(dataset.imported.importedAt)}</dd>
                 </>

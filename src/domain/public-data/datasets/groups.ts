@@ -31,7 +31,7 @@ export const groupsImporter: DatasetImporter = {
           const inserted = await db
             .insert(groups)
             .values(batch)
-            .onConflictDoNothing({ target: groups.slug })
+            .onConflictDoNothing({ target: [groups.state, groups.slug] })
             .returning({ slug: groups.slug });
           added += inserted.length;
           onRows(batch.length);

@@ -3,7 +3,9 @@ import { DataFileError } from "../formats/data-file-error.js";
 import { isHttpUrl, patterns } from "../formats/row-reader.js";
 import { zodDetail } from "../formats/zod-detail.js";
 
-export const groupKinds = ["state campaign", "PNHP chapter", "local group", "labor", "national organization"] as const;
+import { groupKinds } from "../../../db/schema/groups.js";
+
+export { groupKinds };
 
 const url = z.string().refine(isHttpUrl, "expected an http(s) URL");
 const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
@@ -19,7 +21,7 @@ export const GroupSeedSchema = z.object({
     .refine((s) => EMAIL.test(s) || isHttpUrl(s), "expected an e-mail address or a contact page URL")
     .nullable(),
   kind: z.enum(groupKinds),
-  status: z.enum(["active", "pending", "archived"]),
+  status: z.enum(["active", "pending", "inactive"]),
   sourceUrl: url.nullable(),
   sourceAsOf: z.string().min(1).nullable(),
   notes: z.string().min(1).nullable(),

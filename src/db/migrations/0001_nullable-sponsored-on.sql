@@ -1,1 +1,0 @@
-ALTER TABLE "bill_cosponsors" ALTER COLUMN "sponsored_on" DROP NOT NULL;
