@@ -16,7 +16,8 @@ export type FieldErrorCode =
   | "invalid_zip"
   | "unknown_zip"
   | "invalid_phone"
-  | "invalid_choice";
+  | "invalid_choice"
+  | "out_of_range";
 
 export type FieldErrors = Partial<Record<string, FieldErrorCode>>;
 

@@ -77,6 +77,7 @@ export const en = {
       unknown_zip: "We could not find this ZIP code. Check it, or choose national updates.",
       invalid_phone: "Enter a US phone number, like 612-555-0123.",
       invalid_choice: "Please choose one of the options.",
+      out_of_range: "Enter a number in the allowed range.",
     },
     honeypotLabel: "Leave this field empty",
   },

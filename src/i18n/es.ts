@@ -71,6 +71,7 @@ export const es: Messages = {
       unknown_zip: "No encontramos este código postal. Revísalo o elige las noticias nacionales.",
       invalid_phone: "Escribe un teléfono de EE. UU., como 612-555-0123.",
       invalid_choice: "Elige una de las opciones.",
+      out_of_range: "Escribe un número dentro del rango permitido.",
     },
     honeypotLabel: "Deja este campo vacío",
   },

@@ -7,6 +7,7 @@ import type { Downloader } from "../../integrations/downloader.js";
 import { createFetchDownloader } from "../../integrations/fetch-downloader.js";
 import type { Ctx } from "../context.js";
 import { invalid } from "../errors.js";
+import { locateGroups } from "../groups/locate-groups.js";
 import { datasetCatalogue, isDatasetKey, type DatasetEntry, type DatasetKey } from "./catalogue.js";
 import { importers } from "./datasets/index.js";
 import type { PreparedImport } from "./datasets/types.js";
@@ -89,6 +90,10 @@ export async function updatePublicData({ ctx, input }: { ctx: Ctx; input: Update
     input.onProgress?.({ kind: "dataset-done", key: entry.key, outcome: done.outcome, rowCount: done.rowCount, error: done.error });
   }
 
+  // Groups are placed on the map from their city's ZIP areas, so any of these can place more.
+  if (report.some((d) => d.outcome === "imported" && ["groups", "zip-centroids", "zip-cities"].includes(d.key))) {
+    groupsChanged ||= (await locateGroups(ctx.db)) > 0;
+  }
   if (report.some((d) => d.outcome === "imported")) {
     await ctx.cache.invalidate(...(groupsChanged ? [cacheTags.publicData, cacheTags.groups] : [cacheTags.publicData]));
   }

@@ -1,0 +1,66 @@
+import { eq } from "drizzle-orm";
+import { zipCentroids, zipCities } from "../../db/schema/index.js";
+import { milesBetween } from "../../lib/geo.js";
+import type { Ctx } from "../context.js";
+import { invalid } from "../errors.js";
+import { normalizeZip } from "../places/lookup-zip.js";
+import { loadGroupDirectory, type PublicGroup } from "./group-directory.js";
+
+export const DEFAULT_NEAREST = 10;
+export const MAX_MILES = 3000;
+
+export interface NearbyGroup {
+  group: PublicGroup;
+  /** Rounded to a tenth of a mile; null when the group has no known location. */
+  distanceMiles: number | null;
+}
+
+export interface GroupsNear {
+  zip: string;
+  /** The state(s) the ZIP area lies in; the first is used to rank ties. */
+  states: string[];
+  city: string | null;
+  /** With `miles`: every group within it. Without: the nearest ten. */
+  groups: NearbyGroup[];
+  miles: number | null;
+}
+
+/**
+ * Groups nearest a ZIP code, by great-circle distance between the ZIP area's centre and each
+ * group's location; on equal distance, groups in the ZIP's own state come first. Distance says
+ * nothing about congressional districts. Served from the in-memory directory.
+ */
+export async function findGroupsNear({ ctx, input }: { ctx: Ctx; input: { zip: string; miles?: string } }): Promise<GroupsNear> {
+  const zip = normalizeZip(input.zip);
+  if (!zip) throw invalid("That is not a ZIP code.", { near: input.zip.trim() ? "invalid_zip" : "required" });
+  let miles: number | null = null;
+  if (input.miles !== undefined && input.miles !== "") {
+    miles = Number(input.miles);
+    if (!Number.isInteger(miles) || miles < 1 || miles > MAX_MILES) throw invalid("Distance out of range.", { miles: "out_of_range" });
+  }
+  const [[centroid], [city]] = await Promise.all([
+    ctx.db.select().from(zipCentroids).where(eq(zipCentroids.zcta, zip)),
+    ctx.db.select().from(zipCities).where(eq(zipCities.zip, zip)),
+  ]);
+  if (!centroid) throw invalid("We do not know where that ZIP code is.", { near: "unknown_zip" });
+  const states = centroid.states.split("|");
+  const origin = { lat: centroid.latitude, lng: centroid.longitude };
+  const directory = await loadGroupDirectory(ctx);
+  const ranked: NearbyGroup[] = [];
+  for (const [state, list] of directory.groupsByState) {
+    if (state === "US") continue;
+    for (const group of list) {
+      if (group.latitude === null || group.longitude === null) continue;
+      const distance = Math.round(milesBetween(origin, { lat: group.latitude, lng: group.longitude }) * 10) / 10;
+      if (miles === null || distance <= miles) ranked.push({ group, distanceMiles: distance });
+    }
+  }
+  const home = states[0];
+  ranked.sort(
+    (a, b) =>
+      (a.distanceMiles ?? Infinity) - (b.distanceMiles ?? Infinity) ||
+      Number(b.group.state === home) - Number(a.group.state === home) ||
+      a.group.name.localeCompare(b.group.name),
+  );
+  return { zip, states, city: city?.city ?? null, groups: miles === null ? ranked.slice(0, DEFAULT_NEAREST) : ranked, miles };
+}
