@@ -140,6 +140,7 @@ export const en = {
     listNational: "national Medicare for All updates",
     listState: (state: string) => `Medicare for All updates for ${state}`,
     listGroup: (group: string) => `updates from ${group}`,
+    listWaitlist: (state: string) => `news when a single-payer group forms in ${state}`,
     greeting: (name: string) => `Hi ${name},`,
     signature: "— Everybody In",
     confirmSubject: "Please confirm your e-mail address",
@@ -166,6 +167,10 @@ export const en = {
     foundingApprovedBody: (group: string) =>
       `Good news: ${group} is approved and listed. You are its first organizer. People near you who asked to be told when a group forms are being told now.`,
     foundingApprovedCta: "Open your group page",
+    groupFormedSubject: (group: string, state: string) => `A Medicare for All group formed in ${state}: ${group}`,
+    groupFormedBody: (group: string, state: string) =>
+      `You asked us to tell you when a single-payer group forms in ${state}. ${group} just started. Join it to meet the people organizing near you.`,
+    groupFormedCta: "See the group and join",
     relaySubject: (group: string) => `Message for ${group} from Everybody In`,
     relayIntro: (sender: string, group: string) =>
       `${sender} wrote to the organizers of ${group} through Everybody In. Reply to this e-mail to answer them directly.`,

@@ -134,6 +134,7 @@ export const es: Messages = {
     listNational: "las noticias nacionales de Medicare para Todos",
     listState: (state) => `las noticias de Medicare para Todos en ${state}`,
     listGroup: (group) => `las noticias de ${group}`,
+    listWaitlist: (state) => `un aviso cuando se forme un grupo en ${state}`,
     greeting: (name) => `Hola, ${name}:`,
     signature: "— Everybody In",
     confirmSubject: "Confirma tu dirección de correo",
@@ -159,6 +160,10 @@ export const es: Messages = {
     foundingApprovedBody: (group) =>
       `Buenas noticias: ${group} fue aprobado y aparece en el directorio. Eres su primer organizador. Estamos avisando a quienes pidieron saber cuándo se formara un grupo cerca.`,
     foundingApprovedCta: "Abrir la página de tu grupo",
+    groupFormedSubject: (group, state) => `Se formó un grupo de Medicare para Todos en ${state}: ${group}`,
+    groupFormedBody: (group, state) =>
+      `Pediste que te avisáramos cuando se formara un grupo en ${state}. ${group} acaba de empezar. Únete para conocer a quienes se organizan cerca de ti.`,
+    groupFormedCta: "Ver el grupo y unirme",
     relaySubject: (group) => `Mensaje para ${group} desde Everybody In`,
     relayIntro: (sender, group) =>
       `${sender} escribió a los organizadores de ${group} a través de Everybody In. Responde a este correo para contestarle directamente.`,

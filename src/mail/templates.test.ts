@@ -9,6 +9,7 @@ const samples: MailContent[] = [
   { template: "new-member", organizerName: "Bo", groupName: "Twin Cities M4A", memberName: "Ana", memberZip: "55401", membersUrl: "https://e.test/organize/members" },
   { template: "founding-received", name: "Ana", groupName: "Boise M4A", stateName: "Idaho" },
   { template: "founding-approved", name: "Ana", groupName: "Boise M4A", groupUrl: "https://e.test/groups/id/boise-m4a" },
+  { template: "group-formed", name: "Ana", groupName: "Boise M4A", stateName: "Idaho", groupUrl: "https://e.test/groups/id/boise-m4a" },
   { template: "contact-relay", groupName: "Boise M4A", senderName: "Cy", message: "When do you meet?" },
 ];
 

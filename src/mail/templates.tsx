@@ -14,6 +14,7 @@ export type MailContent =
   | { template: "new-member"; organizerName: string; groupName: string; memberName: string; memberZip: string; membersUrl: string }
   | { template: "founding-received"; name: string; groupName: string; stateName: string }
   | { template: "founding-approved"; name: string; groupName: string; groupUrl: string }
+  | { template: "group-formed"; name: string; groupName: string; stateName: string; groupUrl: string }
   | { template: "contact-relay"; groupName: string; senderName: string; message: string };
 
 /** The footer of every message sent to a list: why you get it, and one-click ways out. */
@@ -87,6 +88,15 @@ export function renderMail(t: Messages, content: MailContent, footer?: ListFoote
           section: {
             paragraphs: [m.foundingApprovedBody(content.groupName)],
             button: { label: m.foundingApprovedCta, url: content.groupUrl },
+          },
+        };
+      case "group-formed":
+        return {
+          subject: m.groupFormedSubject(content.groupName, content.stateName),
+          greetingName: content.name,
+          section: {
+            paragraphs: [m.groupFormedBody(content.groupName, content.stateName)],
+            button: { label: m.groupFormedCta, url: content.groupUrl },
           },
         };
       case "contact-relay":

@@ -12,6 +12,8 @@ export interface EnqueueMailInput {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  /** Where replies go, when not to us: the sender of a relayed message. */
+  replyTo?: string;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function enqueueMail({ ctx, input }: { ctx: MailCtx; input: Enqueue
         subject: input.subject,
         textBody: input.text,
         htmlBody: input.html,
-        headers: input.headers ?? null,
+        headers: input.replyTo ? { ...input.headers, "Reply-To": input.replyTo } : (input.headers ?? null),
         status: "queued",
         createdAt: tx.now(),
       })

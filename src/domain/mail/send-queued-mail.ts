@@ -52,13 +52,15 @@ export async function sendQueuedMail({ ctx, input }: { ctx: SenderCtx; input: { 
       replyTo: rendered.broadcast.replyTo ?? ctx.mail.replyTo,
     };
   } else {
+    // A relayed message (contact the organizers) carries its own Reply-To: the person who wrote it.
+    const { "Reply-To": ownReplyTo, ...headers } = message.headers ?? {};
     mail = {
       from: ctx.mail.from,
-      replyTo: ctx.mail.replyTo,
+      replyTo: ownReplyTo ?? ctx.mail.replyTo,
       subject: message.subject ?? "",
       text: message.textBody ?? "",
       html: message.htmlBody ?? "",
-      headers: message.headers ?? {},
+      headers,
     };
   }
 

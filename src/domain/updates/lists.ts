@@ -3,12 +3,17 @@ import { groups, states } from "../../db/schema/index.js";
 import type { Messages } from "../../i18n/index.js";
 import type { Ctx } from "../context.js";
 
-/** "national", "state" (the person's own state) or "group:<id>". */
-export type ListKey = "national" | "state" | `group:${number}`;
+/**
+ * "national", "state" (the person's own state), "group:<id>" (a group's updates) or
+ * "waitlist:<STATE>" (tell me when a group forms in that state).
+ */
+export type ListKey = "national" | "state" | `group:${number}` | `waitlist:${string}`;
 
 export function isListKey(value: string): value is ListKey {
-  return value === "national" || value === "state" || /^group:\d{1,9}$/.test(value);
+  return value === "national" || value === "state" || /^group:\d{1,9}$/.test(value) || /^waitlist:[A-Z]{2}$/.test(value);
 }
+
+export const waitlistFor = (state: string): ListKey => `waitlist:${state.toUpperCase()}`;
 
 export const groupList = (groupId: number): ListKey => `group:${groupId}`;
 
@@ -22,10 +27,14 @@ export async function listLabels(
   const groupIds = lists.filter((l) => l.startsWith("group:")).map((l) => Number(l.slice(6)));
   const [groupRows, stateRows] = await Promise.all([
     groupIds.length ? ctx.db.select({ id: groups.id, name: groups.name }).from(groups).where(inArray(groups.id, groupIds)) : [],
-    personState ? ctx.db.select({ name: states.name }).from(states).where(inArray(states.usps, [personState])) : [],
+    ctx.db
+      .select({ code: states.usps, name: states.name })
+      .from(states)
+      .where(inArray(states.usps, [...new Set([personState ?? "", ...lists.filter((l) => l.startsWith("waitlist:")).map((l) => l.slice(9))])])),
   ]);
   const groupNames = new Map(groupRows.map((g) => [`group:${g.id}`, g.name]));
-  const stateName = stateRows[0]?.name ?? personState ?? "";
+  const stateNames = new Map(stateRows.map((s) => [s.code, s.name]));
+  const stateName = (personState && stateNames.get(personState)) ?? personState ?? "";
   return new Map(
     lists.map((list) => [
       list,
@@ -33,7 +42,9 @@ export async function listLabels(
         ? t.mail.listNational
         : list === "state"
           ? t.mail.listState(stateName)
-          : t.mail.listGroup(groupNames.get(list) ?? list),
+          : list.startsWith("waitlist:")
+            ? t.mail.listWaitlist(stateNames.get(list.slice(9)) ?? list.slice(9))
+            : t.mail.listGroup(groupNames.get(list) ?? list),
     ]),
   );
 }

@@ -1,19 +1,14 @@
-import { and, eq, sql } from "drizzle-orm";
-import { emailTokens, subscriptions } from "../../db/schema/index.js";
 import { messagesFor, isLocale, type Locale } from "../../i18n/index.js";
 import { renderMail } from "../../mail/templates.js";
 import { withTransaction, type MailCtx } from "../context.js";
 import { invalid, type FieldErrors } from "../errors.js";
-import { enqueueMail } from "../mail/enqueue-mail.js";
 import { findOrCreatePerson } from "../people/find-or-create-person.js";
-import { lookupZip, normalizeZip } from "../places/lookup-zip.js";
-import { mailLinks, newConfirmToken } from "./links.js";
+import { validatePersonFields } from "../people/validate-person-fields.js";
+import { lookupZip } from "../places/lookup-zip.js";
+import { addPendingSubscription } from "./add-pending-subscription.js";
 import { listLabels, type ListKey } from "./lists.js";
-import { validateEmail } from "./validate-email.js";
+import { CONFIRM_LINK_DAYS, sendConfirmation } from "./send-confirmation.js";
 
-export const CONFIRM_LINK_DAYS = 7;
-/** A second sign-up within this window does not send a second confirmation (a double click, a bot). */
-const RESEND_WINDOW_SECONDS = 120;
 
 export interface SignUpForUpdatesInput {
   name: string;
@@ -37,14 +32,7 @@ export type SignUpOutcome = { personId: number; sent: "confirmation" | "nothing"
  */
 export async function signUpForUpdates({ ctx, input }: { ctx: MailCtx; input: SignUpForUpdatesInput }): Promise<SignUpOutcome> {
   const fieldErrors: FieldErrors = {};
-  const name = input.name.trim();
-  if (!name) fieldErrors.name = "required";
-  else if (name.length > 100) fieldErrors.name = "too_long";
-  const emailProblem = validateEmail(input.email);
-  if (emailProblem) fieldErrors.email = emailProblem;
-  const zip = normalizeZip(input.zip);
-  if (!input.zip.trim()) fieldErrors.zip = "required";
-  else if (!zip) fieldErrors.zip = "invalid_zip";
+  const { name, zip } = validatePersonFields(input, fieldErrors);
   const scope = input.scope === "state" ? "state" : input.scope === "national" ? "national" : undefined;
   if (!scope) fieldErrors.scope = "invalid_choice";
   const place = zip ? await lookupZip({ ctx, input: { zip } }) : undefined;
@@ -69,51 +57,15 @@ export async function signUpForUpdates({ ctx, input }: { ctx: MailCtx; input: Si
         referralCode: input.referralCode,
       },
     });
-    const [subscription] = await tx.db
-      .insert(subscriptions)
-      .values({ personId: person.id, list, status: "pending", sourcePage: input.sourcePage ?? null, createdAt: tx.now() })
-      .onConflictDoUpdate({
-        target: [subscriptions.personId, subscriptions.list],
-        // An unsubscribed person signing up again goes back to pending, not straight to active.
-        set: { status: sql`case when ${subscriptions.status} = 'active' then 'active' else 'pending' end` },
-      })
-      .returning({ status: subscriptions.status });
-    if (subscription?.status === "active") return { personId: person.id, sent: "nothing" } as const;
+    const status = await addPendingSubscription(tx, person.id, list, input.sourcePage);
+    if (status === "active") return { personId: person.id, sent: "nothing" } as const;
 
-    const { token, hash } = newConfirmToken();
-    const now = tx.now();
-    await tx.db.insert(emailTokens).values({
-      tokenHash: hash,
-      personId: person.id,
-      purpose: "confirm",
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + CONFIRM_LINK_DAYS * 86_400_000),
-    });
     const t = messagesFor(locale);
     const labels = await listLabels(tx, t, [list], person.state);
-    const mail = renderMail(t, {
-      template: "confirm",
-      name: person.name,
-      listLabel: labels.get(list)!,
-      confirmUrl: mailLinks(tx.mail).confirm(token),
-      expiresInDays: CONFIRM_LINK_DAYS,
-    });
-    const window = Math.floor(now.getTime() / 1000 / RESEND_WINDOW_SECONDS);
-    const { messageId } = await enqueueMail({
-      ctx: tx,
-      input: {
-        idempotencyKey: `confirm:${person.id}:${window}`,
-        personId: person.id,
-        to: { address: person.email, name: person.name },
-        template: "confirm",
-        ...mail,
-      },
-    });
-    if (!messageId) {
-      // Already sent one in this window: the new token was never mailed, so do not keep it.
-      await tx.db.delete(emailTokens).where(and(eq(emailTokens.tokenHash, hash)));
-      return { personId: person.id, sent: "nothing" } as const;
-    }
+    const sent = await sendConfirmation(tx, person, "updates", (t, confirmUrl) =>
+      renderMail(t, { template: "confirm", name: person.name, listLabel: labels.get(list)!, confirmUrl, expiresInDays: CONFIRM_LINK_DAYS }),
+    );
+    if (!sent) return { personId: person.id, sent: "nothing" } as const;
     return { personId: person.id, sent: "confirmation" } as const;
   });
 }

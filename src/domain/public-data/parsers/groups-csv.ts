@@ -1,6 +1,6 @@
 import { parseCsvTable } from "../formats/csv.js";
 import { RowReader } from "../formats/row-reader.js";
-import { slugify } from "../formats/slugify.js";
+import { slugify } from "../../../lib/slugify.js";
 import { GroupSeedSchema, groupKinds, type GroupSeed } from "./groups-json.js";
 
 const columnFor: Partial<Record<keyof GroupSeed, string>> = { websiteUrl: "website", contact: "email_or_contact_page" };
