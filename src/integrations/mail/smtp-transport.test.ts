@@ -1,3 +1,4 @@
+import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtpSink, type SmtpSink } from "../../../tests/support/smtp-sink.js";
 import { messagesFor } from "../../i18n/index.js";
@@ -75,5 +76,38 @@ describe("SMTP delivery against a real SMTP server", () => {
     const temporary = await send().catch((e: unknown) => e);
     expect(temporary).toBeInstanceOf(MailDeliveryError);
     expect((temporary as MailDeliveryError).permanent).toBe(false);
+  });
+
+  it("keeps its connections open from one message to the next instead of connecting for each", async () => {
+    let connections = 0;
+    let received = 0;
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS", "AUTH"],
+      logger: false,
+      onConnect(_session, callback) {
+        connections += 1;
+        callback();
+      },
+      onData(stream, _session, callback) {
+        stream.on("data", () => {});
+        stream.on("end", () => {
+          received += 1;
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const pooled = smtpTransport(`smtp://127.0.0.1:${(server.server.address() as { port: number }).port}`, { maxConnections: 2 });
+    try {
+      const send = (i: number) =>
+        pooled.send({ from: "updates@everybody.test", to: { address: `p${i}@example.org` }, subject: "s", text: "t", html: "<p>t</p>", messageId: `<pool.${i}@everybody.test>` });
+      for (let round = 0; round < 5; round++) await Promise.all([send(round * 2), send(round * 2 + 1)]);
+      expect(received).toBe(10);
+      expect(connections).toBeLessThanOrEqual(2);
+    } finally {
+      await pooled.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

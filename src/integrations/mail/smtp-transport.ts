@@ -3,11 +3,14 @@ import { MailDeliveryError, type MailTransport, type OutgoingMail } from "./tran
 
 /** SMTP through nodemailer, with a small connection pool (broadcasts send many in a row). */
 export function smtpTransport(url: string, options: { maxConnections?: number } = {}): MailTransport {
-  const transporter = nodemailer.createTransport(url, {
+  // Options go in the first argument: a second one holds defaults for each message, and pool
+  // settings there are silently ignored (one new connection, and TLS handshake, per message).
+  const transporter = nodemailer.createTransport({
+    url,
     pool: true,
     maxConnections: options.maxConnections ?? 4,
     maxMessages: Infinity,
-  } as never);
+  });
   return {
     name: "smtp",
     async send(mail: OutgoingMail) {
