@@ -87,14 +87,18 @@ export async function startBackgroundWork(
   const transport = createMailTransport(config, logger);
   const mailCtx: MailCtx = { ...ctx, jobs, mail: mailSettings(config) };
   const worker = await startMailWorker({ ...mailCtx, transport, gate: createRateGate(config.mail.ratePerSecond) }, logger, options.worker);
+  let stopping: Promise<void> | undefined;
   return {
     ctx: mailCtx,
     /** Jobs a crashed process had left "active" that this one took back at start. */
     recovered: jobs.recovered,
-    async stop() {
-      worker.drain();
-      await jobs.stop();
-      await transport.close();
+    stop() {
+      stopping ??= (async () => {
+        worker.drain();
+        await jobs.stop();
+        await transport.close();
+      })();
+      return stopping;
     },
   };
 }

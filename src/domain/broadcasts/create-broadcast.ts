@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { broadcasts, groups, states } from "../../db/schema/index.js";
 import type { Ctx } from "../context.js";
 import { invalid, type FieldErrors } from "../errors.js";
+import { validateEmail } from "../updates/validate-email.js";
 import { formatAudience, parseAudience } from "./audience.js";
 
 export interface CreateBroadcastInput {
@@ -22,6 +23,12 @@ export async function createBroadcast({ ctx, input }: { ctx: Ctx; input: CreateB
   if (!input.bodyMarkdown.trim()) fieldErrors.bodyMarkdown = "required";
   else if (input.bodyMarkdown.length > 100_000) fieldErrors.bodyMarkdown = "too_long";
   if (!input.senderName.trim()) fieldErrors.senderName = "required";
+  else if (input.senderName.trim().length > 100) fieldErrors.senderName = "too_long";
+  const replyTo = input.replyTo?.trim();
+  if (replyTo) {
+    const problem = validateEmail(replyTo);
+    if (problem) fieldErrors.replyTo = problem;
+  }
   const audience = parseAudience(input.audience.trim());
   if (!audience) fieldErrors.audience = "invalid_choice";
   else if (audience.kind === "state") {
@@ -40,7 +47,7 @@ export async function createBroadcast({ ctx, input }: { ctx: Ctx; input: CreateB
       bodyMarkdown: input.bodyMarkdown,
       audience: formatAudience(audience!),
       senderName: input.senderName.trim(),
-      replyTo: input.replyTo?.trim() || null,
+      replyTo: replyTo || null,
       status: "draft",
       createdAt: ctx.now(),
     })
