@@ -102,7 +102,12 @@ function wrapPglite(client: PGlite, lock: DirectoryLock | undefined): Database {
     },
     // One process owns a PGlite directory, so there is nobody to exclude.
     withAdvisoryLock: (_lockId, fn) => fn(),
-    dumpDataDir: async () => (await client.dumpDataDir("none")) as Blob,
+    dumpDataDir: async () => {
+      // PGlite commits without waiting for the write-ahead log, so the last transactions may not
+      // be in the files yet; a checkpoint writes them out before the files are copied.
+      await client.exec("checkpoint");
+      return (await client.dumpDataDir("none")) as Blob;
+    },
     async close() {
       if (closed) return;
       closed = true;

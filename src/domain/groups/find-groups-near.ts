@@ -20,7 +20,10 @@ export interface GroupsNear {
   /** The state(s) the ZIP area lies in; the first is used to rank ties. */
   states: string[];
   city: string | null;
-  /** With `miles`: every group within it. Without: the nearest ten. */
+  /**
+   * With `miles`: every group within it; without: the nearest ten. Then the groups of the
+   * ZIP's own state that have no single location (they work statewide), with distance null.
+   */
   groups: NearbyGroup[];
   miles: number | null;
 }
@@ -47,10 +50,15 @@ export async function findGroupsNear({ ctx, input }: { ctx: Ctx; input: { zip: s
   const origin = { lat: centroid.latitude, lng: centroid.longitude };
   const directory = await loadGroupDirectory(ctx);
   const ranked: NearbyGroup[] = [];
+  const statewide: NearbyGroup[] = [];
   for (const [state, list] of directory.groupsByState) {
     if (state === "US") continue;
     for (const group of list) {
-      if (group.latitude === null || group.longitude === null) continue;
+      if (group.latitude === null || group.longitude === null) {
+        // A group with no city (a state campaign, a statewide chapter) serves the whole state.
+        if (states.includes(state)) statewide.push({ group, distanceMiles: null });
+        continue;
+      }
       const distance = Math.round(milesBetween(origin, { lat: group.latitude, lng: group.longitude }) * 10) / 10;
       if (miles === null || distance <= miles) ranked.push({ group, distanceMiles: distance });
     }
@@ -62,5 +70,12 @@ export async function findGroupsNear({ ctx, input }: { ctx: Ctx; input: { zip: s
       Number(b.group.state === home) - Number(a.group.state === home) ||
       a.group.name.localeCompare(b.group.name),
   );
-  return { zip, states, city: city?.city ?? null, groups: miles === null ? ranked.slice(0, DEFAULT_NEAREST) : ranked, miles };
+  statewide.sort((a, b) => a.group.name.localeCompare(b.group.name));
+  return {
+    zip,
+    states,
+    city: city?.city ?? null,
+    groups: [...(miles === null ? ranked.slice(0, DEFAULT_NEAREST) : ranked), ...statewide],
+    miles,
+  };
 }

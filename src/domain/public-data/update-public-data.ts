@@ -92,7 +92,8 @@ export async function updatePublicData({ ctx, input }: { ctx: Ctx; input: Update
 
   // Groups are placed on the map from their city's ZIP areas, so any of these can place more.
   if (report.some((d) => d.outcome === "imported" && ["groups", "zip-centroids", "zip-cities"].includes(d.key))) {
-    groupsChanged ||= (await locateGroups(ctx.db)) > 0;
+    const placed = await locateGroups(ctx.db);
+    groupsChanged = groupsChanged || placed > 0;
   }
   if (report.some((d) => d.outcome === "imported")) {
     await ctx.cache.invalidate(...(groupsChanged ? [cacheTags.publicData, cacheTags.groups] : [cacheTags.publicData]));
