@@ -17,6 +17,7 @@ import type { AppDeps, AppEnv } from "./http/types.js";
 import { renderErrorPage } from "./web/errors.js";
 import type { ErrorPageStatus } from "./web/pages/error-page.js";
 import { devMailRoutes } from "./web/dev-mail-routes.js";
+import { groupsRoutes } from "./web/groups-routes.js";
 import { updatesRoutes } from "./web/updates-routes.js";
 import { webRoutes } from "./web/routes.js";
 
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api", apiRoutes);
   app.route("/", webRoutes);
   app.route("/", updatesRoutes);
+  app.route("/", groupsRoutes);
   if (!deps.config.isProduction) app.route("/", devMailRoutes);
 
   app.notFound((c) =>

@@ -5,6 +5,7 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import type { MailCtx } from "./domain/context.js";
 import { loadAssets } from "./web/assets.js";
+import { warmMaps } from "./web/maps/index.js";
 
 export interface RunningServer {
   url: string;
@@ -20,6 +21,8 @@ export function listen(config: Config, database: Database, ctx: MailCtx, logger:
       server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
         const host = info.address === "0.0.0.0" || info.address === "::" ? "localhost" : info.address;
         resolve({ url: `http://${host}:${info.port}`, close: (graceMs) => closeServer(server, graceMs) });
+        // The first map render pays for projecting every state; do it now rather than on a visitor's request.
+        setImmediate(warmMaps);
       });
       server.once("error", reject);
     } catch (error) {

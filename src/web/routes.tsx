@@ -1,17 +1,21 @@
 import { Hono } from "hono";
 import { getMovementStats } from "../domain/overview/get-movement-stats.js";
+import { getCoverage } from "../domain/groups/get-coverage.js";
 import { listDatasets } from "../domain/public-data/list-datasets.js";
 import type { AppEnv } from "../http/types.js";
 import { AboutDataPage } from "./pages/about-data-page.js";
 import { HomePage } from "./pages/home-page.js";
+import { coverageMapSvg } from "./maps.js";
 import { renderPage } from "./render.js";
 import { viewFor } from "./view.js";
 
 /** The HTML surface. Each handler: parse input, call one domain action, render a page. */
 export const webRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const stats = await getMovementStats({ ctx: c.var.deps.ctx });
-    return renderPage(c, <HomePage view={viewFor(c)} stats={stats} />);
+    const ctx = c.var.deps.ctx;
+    const view = viewFor(c);
+    const [stats, coverage, mapSvg] = await Promise.all([getMovementStats({ ctx }), getCoverage({ ctx }), coverageMapSvg(ctx, view)]);
+    return renderPage(c, <HomePage view={view} stats={stats} coverage={coverage} mapSvg={mapSvg} />);
   })
   .get("/about/data", async (c) => {
     const { datasets, bills } = await listDatasets({ ctx: c.var.deps.ctx });

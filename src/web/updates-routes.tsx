@@ -55,6 +55,7 @@ export const updatesRoutes = new Hono<AppEnv>()
         view={viewFor(c)}
         outcome={result.outcome}
         preferencesHref={result.outcome === "confirmed" ? view(c, `/preferences/${result.manageToken}`) : undefined}
+        joinedGroups={result.outcome === "confirmed" ? result.joinedGroups : []}
       />,
       status,
     );

@@ -19,6 +19,8 @@ export interface GroupsNear {
   zip: string;
   /** The state(s) the ZIP area lies in; the first is used to rank ties. */
   states: string[];
+  /** Their names, in the same order. */
+  stateNames: string[];
   city: string | null;
   /**
    * With `miles`: every group within it; without: the nearest ten. Then the groups of the
@@ -74,6 +76,7 @@ export async function findGroupsNear({ ctx, input }: { ctx: Ctx; input: { zip: s
   return {
     zip,
     states,
+    stateNames: states.map((code) => directory.states.find((s) => s.code === code)?.name ?? code),
     city: city?.city ?? null,
     groups: [...(miles === null ? ranked.slice(0, DEFAULT_NEAREST) : ranked), ...statewide],
     miles,

@@ -9,6 +9,8 @@ export interface PublicGroup {
   slug: string;
   name: string;
   state: string;
+  /** "Minnesota"; "United States" for national organizations. */
+  stateName: string;
   city: string | null;
   kind: GroupKind;
   /** Path of the group's page, e.g. /groups/mn/twin-cities-m4a. */
@@ -62,6 +64,7 @@ export function loadGroupDirectory(ctx: Ctx): Promise<GroupDirectory> {
         .groupBy(groupMemberships.groupId),
     ]);
     const members = new Map(memberRows.map((r) => [r.groupId, r.n]));
+    const stateNames = new Map(stateRows.map((s) => [s.code, s.name]));
     const groupsByState = new Map<string, PublicGroup[]>();
     const byPath = new Map<string, PublicGroup>();
     for (const row of groupRows) {
@@ -71,6 +74,7 @@ export function loadGroupDirectory(ctx: Ctx): Promise<GroupDirectory> {
         slug: row.slug,
         name: row.name,
         state: row.state,
+        stateName: stateNames.get(row.state) ?? (row.state === "US" ? "United States" : row.state),
         city: row.city,
         kind: row.kind,
         path: groupPath(row.state, row.slug),

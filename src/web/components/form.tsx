@@ -132,3 +132,43 @@ export function Notice({ children, kind = "info" }: { children?: Child; kind?: "
     </div>
   );
 }
+
+export function TextArea(props: { view: View; form: FormState; name: string; label: string; hint?: string; rows?: number; maxlength?: number }) {
+  const { view, form, name } = props;
+  const code = form.errors[name];
+  const describedBy = [props.hint ? `hint-${name}` : "", code ? `error-${name}` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div class={`field${code ? " field-error" : ""}`}>
+      <label for={`field-${name}`}>{props.label}</label>
+      {props.hint ? (
+        <p class="hint" id={`hint-${name}`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {code ? (
+        <p class="error-message" id={`error-${name}`}>
+          {view.t.forms.fieldErrors[code]}
+        </p>
+      ) : null}
+      <textarea
+        id={`field-${name}`}
+        name={name}
+        rows={props.rows ?? 5}
+        maxlength={props.maxlength}
+        aria-invalid={code ? "true" : undefined}
+        aria-describedby={describedBy}
+      >
+        {form.values[name] ?? ""}
+      </textarea>
+    </div>
+  );
+}
+
+export function Checkbox({ form, name, label }: { form: FormState; name: string; label: string }) {
+  return (
+    <div class="choice">
+      <input type="checkbox" id={`field-${name}`} name={name} value="yes" checked={form.values[name] === "yes"} />
+      <label for={`field-${name}`}>{label}</label>
+    </div>
+  );
+}

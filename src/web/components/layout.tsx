@@ -14,6 +14,7 @@ export function Layout({ view, title, description, children }: LayoutProps) {
   const otherLocale = view.locale === "en" ? "es" : "en";
   const navLinks = [
     { path: "/", label: t.nav.home },
+    { path: "/groups", label: t.nav.groups },
     { path: "/updates", label: t.nav.updates },
     { path: "/about/data", label: t.nav.aboutData },
   ];

@@ -1,8 +1,12 @@
 import type { MovementStats } from "../../domain/overview/get-movement-stats.js";
+import type { Coverage } from "../../domain/groups/get-coverage.js";
+import { CoverageSection } from "../components/coverage.js";
+import { emptyForm } from "../components/form.js";
 import { Layout } from "../components/layout.js";
+import { ZipSearch } from "./groups-pages.js";
 import type { View } from "../view.js";
 
-export function HomePage({ view, stats }: { view: View; stats: MovementStats }) {
+export function HomePage({ view, stats, coverage, mapSvg }: { view: View; stats: MovementStats; coverage: Coverage; mapSvg?: string }) {
   const t = view.t.home;
   const house = stats.currentBills.find((bill) => bill.chamber === "house");
   const senate = stats.currentBills.find((bill) => bill.chamber === "senate");
@@ -12,6 +16,34 @@ export function HomePage({ view, stats }: { view: View; stats: MovementStats }) 
       <section class="hero">
         <h1>{t.heading}</h1>
         <p class="lead">{t.lead}</p>
+      </section>
+      {stats.hasPublicData ? (
+        <section aria-labelledby="find-heading" class="find">
+          <h2 id="find-heading">{t.findHeading}</h2>
+          <ZipSearch view={view} form={emptyForm()} />
+        </section>
+      ) : null}
+      <section aria-labelledby="cta-heading">
+        <h2 id="cta-heading" class="visually-hidden">
+          {t.ctaHeading}
+        </h2>
+        <ul class="cta-list">
+          <li>
+            <a class="button" href={view.href("/groups")}>
+              {t.ctaJoin}
+            </a>
+          </li>
+          <li>
+            <a class="button-secondary" href={view.href("/start-a-group")}>
+              {t.ctaStart}
+            </a>
+          </li>
+          <li>
+            <a class="button-secondary" href={view.href("/updates")}>
+              {t.ctaUpdates}
+            </a>
+          </li>
+        </ul>
       </section>
       {stats.hasPublicData ? (
         <section aria-labelledby="stats-heading" class="stats">
@@ -31,6 +63,7 @@ export function HomePage({ view, stats }: { view: View; stats: MovementStats }) 
           <p>{t.dataMissing}</p>
         </section>
       )}
+      {stats.hasPublicData ? <CoverageSection view={view} coverage={coverage} mapSvg={mapSvg} /> : null}
       <p>{t.comingSoon}</p>
     </Layout>
   );

@@ -50,13 +50,31 @@ export function CheckEmailPage({ view }: { view: View }) {
 
 export type ConfirmPageOutcome = "confirmed" | "already-confirmed" | "expired" | "invalid";
 
-export function ConfirmResultPage({ view, outcome, preferencesHref }: { view: View; outcome: ConfirmPageOutcome; preferencesHref?: string }) {
+export function ConfirmResultPage({
+  view,
+  outcome,
+  preferencesHref,
+  joinedGroups = [],
+}: {
+  view: View;
+  outcome: ConfirmPageOutcome;
+  preferencesHref?: string;
+  joinedGroups?: { name: string; path: string }[];
+}) {
   const t = view.t.updates;
   if (outcome === "confirmed" || outcome === "already-confirmed") {
     return (
       <Layout view={view} title={t.confirmedTitle}>
         <h1>{t.confirmedHeading}</h1>
         <p>{outcome === "confirmed" ? t.confirmedBody : t.alreadyConfirmedBody}</p>
+        {joinedGroups.length > 0 ? (
+          <p>
+            {view.t.groups.joinedGroups(joinedGroups.map((g) => g.name).join(", "))}{" "}
+            {joinedGroups.map((g) => (
+              <a href={view.href(g.path)}>{g.name}</a>
+            ))}
+          </p>
+        ) : null}
         {preferencesHref ? (
           <p>
             <a href={preferencesHref}>{t.preferencesLink}</a>

@@ -1,0 +1,165 @@
+import { Hono, type Context } from "hono";
+import { applyToFoundGroup } from "../domain/groups/apply-to-found-group.js";
+import { contactOrganizers } from "../domain/groups/contact-organizers.js";
+import { findGroupsNear } from "../domain/groups/find-groups-near.js";
+import { getCoverage } from "../domain/groups/get-coverage.js";
+import { getGroup } from "../domain/groups/get-group.js";
+import { getStateGroups } from "../domain/groups/get-state-groups.js";
+import { joinGroup } from "../domain/groups/join-group.js";
+import { listGroupDirectory } from "../domain/groups/list-group-directory.js";
+import { waitForGroup } from "../domain/groups/wait-for-group.js";
+import { DomainError } from "../domain/errors.js";
+import { rateLimit } from "../http/rate-limit.js";
+import type { AppEnv } from "../http/types.js";
+import { emptyForm, type FormState } from "./components/form.js";
+import { readForm, submitForm } from "./forms.js";
+import { coverageMapSvg, stateMapSvg } from "./maps.js";
+import { DirectoryPage, FoundGroupPage, GroupPage, MessagePage, NearPage, StatePage } from "./pages/groups-pages.js";
+import { renderPage } from "./render.js";
+import { viewFor } from "./view.js";
+
+const STATE = ":state{[a-z]{2}}";
+const GROUP = `${STATE}/:slug{[a-z0-9-]+}`;
+/** Public writes: a person joins a few groups, not dozens an hour. */
+const writeLimit = rateLimit({ bucket: "groups-write", limit: 30, windowSeconds: 3600 });
+
+async function directoryPage(c: Context<AppEnv>, search: FormState, status: 200 | 400) {
+  const ctx = c.var.deps.ctx;
+  const [listing, coverage] = await Promise.all([listGroupDirectory({ ctx }), getCoverage({ ctx })]);
+  const view = viewFor(c);
+  return renderPage(c, <DirectoryPage view={view} listing={listing} coverage={coverage} mapSvg={await coverageMapSvg(ctx, view)} search={search} />, status);
+}
+
+async function groupPage(c: Context<AppEnv>, forms: { join?: FormState; contact?: FormState }, status: 200 | 400 = 200) {
+  const group = await getGroup({ ctx: c.var.deps.ctx, input: { state: c.req.param("state") ?? "", slug: c.req.param("slug") ?? "" } });
+  return renderPage(
+    c,
+    <GroupPage view={viewFor(c)} group={group} joinForm={forms.join ?? emptyForm()} contactForm={forms.contact ?? emptyForm()} />,
+    status,
+  );
+}
+
+async function statePage(c: Context<AppEnv>, waitForm: FormState, status: 200 | 400 = 200) {
+  const ctx = c.var.deps.ctx;
+  const { state, groups } = await getStateGroups({ ctx, input: { state: c.req.param("state") ?? "" } });
+  const view = viewFor(c);
+  return renderPage(c, <StatePage view={view} state={state} groups={groups} mapSvg={stateMapSvg(view, state, groups)} waitForm={waitForm} />, status);
+}
+
+/** The group directory, state pages, group pages, joining, contacting organizers and founding groups. */
+export const groupsRoutes = new Hono<AppEnv>()
+  .get("/groups", async (c) => {
+    const near = c.req.query("near");
+    const miles = c.req.query("miles");
+    const search = emptyForm({ near: near ?? "", miles: miles ?? "" });
+    if (near === undefined) return directoryPage(c, search, 200);
+    try {
+      const result = await findGroupsNear({ ctx: c.var.deps.ctx, input: { zip: near, miles } });
+      return renderPage(c, <NearPage view={viewFor(c)} near={result} search={search} />);
+    } catch (error) {
+      // A bad ZIP is answered on the same page, with the box to fix it: not an empty list.
+      if (error instanceof DomainError && error.code === "invalid") return directoryPage(c, { ...search, errors: error.fieldErrors }, 400);
+      throw error;
+    }
+  })
+  .get(`/groups/${STATE}`, (c) => statePage(c, emptyForm()))
+  .get("/groups/:state{[A-Z]{2}}", (c) => c.redirect(`/groups/${c.req.param("state").toLowerCase()}`, 301))
+  .post(`/groups/${STATE}/wait`, writeLimit, async (c) => {
+    const { fields, isBot } = await readForm(c);
+    const state = c.req.param("state");
+    if (isBot) return c.redirect(viewFor(c).href(`/groups/${state}/waiting`), 303);
+    const outcome = await submitForm(fields, () =>
+      waitForGroup({ ctx: c.var.deps.ctx, input: { state, name: fields.name ?? "", email: fields.email ?? "", zip: fields.zip ?? "", locale: c.var.locale } }),
+    );
+    if (!outcome.ok) return statePage(c, outcome.form, 400);
+    return c.redirect(viewFor(c).href(`/groups/${state}/waiting`), 303);
+  })
+  .get(`/groups/${STATE}/waiting`, async (c) => {
+    const { state } = await getStateGroups({ ctx: c.var.deps.ctx, input: { state: c.req.param("state") } });
+    const t = c.var.t.groups;
+    return renderPage(c, <MessagePage view={viewFor(c)} title={t.waitingTitle} heading={t.waitingTitle} body={t.waitingBody(state.name)} />);
+  })
+  .get(`/groups/${GROUP}`, (c) => groupPage(c, {}))
+  .post(`/groups/${GROUP}/join`, writeLimit, async (c) => {
+    const { fields, isBot } = await readForm(c);
+    const { state, slug } = c.req.param();
+    const done = viewFor(c).href(`/groups/${state}/${slug}/joined`);
+    if (isBot) return c.redirect(done, 303);
+    const outcome = await submitForm(fields, () =>
+      joinGroup({
+        ctx: c.var.deps.ctx,
+        input: {
+          state,
+          slug,
+          name: fields.name ?? "",
+          email: fields.email ?? "",
+          zip: fields.zip ?? "",
+          phone: fields.phone,
+          nationalUpdates: fields.nationalUpdates === "yes",
+          locale: c.var.locale,
+        },
+      }),
+    );
+    if (!outcome.ok) return groupPage(c, { join: outcome.form }, 400);
+    return c.redirect(done, 303);
+  })
+  .get(`/groups/${GROUP}/joined`, async (c) => {
+    const group = await getGroup({ ctx: c.var.deps.ctx, input: c.req.param() });
+    const t = c.var.t.groups;
+    const view = viewFor(c);
+    return renderPage(
+      c,
+      <MessagePage view={view} title={t.joinedTitle} heading={t.joinedHeading} body={t.joinedBody(group.name)} back={{ href: view.href(group.path), label: t.backToGroup }} />,
+    );
+  })
+  .post(`/groups/${GROUP}/contact`, writeLimit, async (c) => {
+    const { fields, isBot } = await readForm(c);
+    const { state, slug } = c.req.param();
+    const done = viewFor(c).href(`/groups/${state}/${slug}/contacted`);
+    if (isBot) return c.redirect(done, 303);
+    const outcome = await submitForm(fields, () =>
+      contactOrganizers({
+        ctx: c.var.deps.ctx,
+        input: { state, slug, name: fields.name ?? "", email: fields.email ?? "", message: fields.message ?? "" },
+      }),
+    );
+    if (!outcome.ok) return groupPage(c, { contact: outcome.form }, 400);
+    return c.redirect(done, 303);
+  })
+  .get(`/groups/${GROUP}/contacted`, async (c) => {
+    const group = await getGroup({ ctx: c.var.deps.ctx, input: c.req.param() });
+    const t = c.var.t.groups;
+    const view = viewFor(c);
+    return renderPage(
+      c,
+      <MessagePage view={view} title={t.contactSentTitle} heading={t.contactSentTitle} body={t.contactSentBody(group.name)} back={{ href: view.href(group.path), label: t.backToGroup }} />,
+    );
+  })
+  .get("/start-a-group", (c) => renderPage(c, <FoundGroupPage view={viewFor(c)} form={emptyForm()} />))
+  .post("/start-a-group", writeLimit, async (c) => {
+    const { fields, isBot } = await readForm(c);
+    const done = viewFor(c).href("/start-a-group/sent");
+    if (isBot) return c.redirect(done, 303);
+    const outcome = await submitForm(fields, () =>
+      applyToFoundGroup({
+        ctx: c.var.deps.ctx,
+        input: {
+          name: fields.name ?? "",
+          email: fields.email ?? "",
+          zip: fields.zip ?? "",
+          groupName: fields.groupName ?? "",
+          city: fields.city ?? "",
+          why: fields.why ?? "",
+          whoTheyKnow: fields.whoTheyKnow,
+          experience: fields.experience,
+          locale: c.var.locale,
+        },
+      }),
+    );
+    if (!outcome.ok) return renderPage(c, <FoundGroupPage view={viewFor(c)} form={outcome.form} />, 400);
+    return c.redirect(done, 303);
+  })
+  .get("/start-a-group/sent", (c) => {
+    const t = c.var.t.found;
+    return renderPage(c, <MessagePage view={viewFor(c)} title={t.sentTitle} heading={t.sentHeading} body={t.sentBody} />);
+  });
