@@ -284,7 +284,7 @@ async function send(
     let progress = await getBroadcastProgress({ ctx, input: { broadcastId } });
     while (progress.queued > 0) {
       bar.update(progress);
-      const outcome = await Promise.race([stopped, sleep(process.stderr.isTTY ? 250 : 1000)]);
+      const outcome = await Promise.race([stopped, sleep(process.stderr.isTTY ? 500 : 1000)]);
       if (outcome === "stop") {
         bar.end();
         err("Stopping: finishing the messages in flight…");

@@ -6,7 +6,7 @@ import { startSmtpSink, type SmtpSink } from "../../tests/support/smtp-sink.js";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database.js";
 import { mailSettings } from "../boot.js";
 import { parseConfig } from "../config.js";
-import { mailMessages } from "../db/schema/index.js";
+import { mailMessages, subscriptions } from "../db/schema/index.js";
 import { createBroadcast } from "../domain/broadcasts/create-broadcast.js";
 import { getBroadcastProgress } from "../domain/broadcasts/get-broadcast-progress.js";
 import { startBroadcast } from "../domain/broadcasts/start-broadcast.js";
@@ -136,6 +136,25 @@ describe("mail worker on the real queue and a real SMTP server", () => {
     // Nothing left to retry it.
     expect(await jobs.unfinished(queues.sendMail)).toBe(0);
     expect(receivedBy(person.email)).toHaveLength(0);
+  });
+
+  it("skips whoever unsubscribed after the snapshot, and offers each the narrowest list to leave", async () => {
+    const both = await buildSubscriber(testDb.ctx, { state: "ME", lists: { national: "active", state: "active" } });
+    const national = await buildSubscriber(testDb.ctx, { state: "ME" });
+    const leaves = await buildSubscriber(testDb.ctx, { state: "ME" });
+    await stopSending();
+    jobs = await startJobQueue(testDb.database);
+    ctx = { ...ctx, jobs };
+    const id = await broadcastTo("ME");
+    await testDb.ctx.db.update(subscriptions).set({ status: "unsubscribed" }).where(eq(subscriptions.personId, leaves.id));
+    await jobs.stop();
+    await startSending();
+
+    expect(await finished(id)).toMatchObject({ recipients: 3, sent: 2, skipped: 1 });
+    expect(receivedBy(leaves.email)).toHaveLength(0);
+    const unsubscribeLink = (address: string) => /^List-Unsubscribe: <([^>]+)>/m.exec(receivedBy(address)[0]?.raw.replace(/\r?\n[ \t]+/g, " ") ?? "")?.[1];
+    expect(unsubscribeLink(both.email)).toContain("?list=state");
+    expect(unsubscribeLink(national.email)).toContain("?list=national");
   });
 
   it("takes back at start the jobs a dead worker held, instead of waiting for them to expire", async () => {

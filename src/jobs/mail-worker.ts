@@ -37,7 +37,7 @@ export async function startMailWorker(ctx: SenderCtx, logger: Logger, options: M
     { batchSize: options.batchSize ?? 100, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 },
     async (jobs) => {
       // One broadcast row and one set of list labels serve the whole batch rather than each message.
-      const cache = createRenderCache();
+      const cache = createRenderCache(jobs.map((job) => job.data.messageId));
       let next = 0;
       const lane = async () => {
         while (next < jobs.length && !draining) {

@@ -53,6 +53,9 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
       });
     },
   });
+  // A client killed mid-conversation (the crash tests do that) resets its connection; smtp-server
+  // reports it as an 'error', which with no listener would take the whole test process down.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as { port: number }).port;
   return {

@@ -1,5 +1,5 @@
-import { and, eq, sql } from "drizzle-orm";
-import { broadcasts, people, subscriptions } from "../../db/schema/index.js";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { broadcasts, mailMessages, people, subscriptions } from "../../db/schema/index.js";
 import { isLocale, messagesFor, type Messages } from "../../i18n/index.js";
 import { renderBroadcastMail } from "../../mail/templates.js";
 import type { Ctx, MailSettings } from "../context.js";
@@ -24,14 +24,27 @@ export interface BroadcastMail {
  * cancelled broadcast stops within a batch, not at the end of a process's life.
  */
 export interface RenderCache {
+  /** Which broadcast a message of this batch belongs to (null: none): fixed at enqueue, so safe to read ahead. */
+  broadcastIdOf(ctx: Ctx, messageId: number): Promise<number | null | undefined>;
   broadcast(ctx: Ctx, id: number): Promise<BroadcastRow | undefined>;
   listLabel(ctx: Ctx, t: Messages, list: string, state: string | null): Promise<string>;
 }
 
-export function createRenderCache(): RenderCache {
+/** `messageIds`: the batch, whose broadcast ids are then read in one query. */
+export function createRenderCache(messageIds: number[] = []): RenderCache {
   const rows = new Map<number, Promise<BroadcastRow | undefined>>();
   const labels = new Map<string, Promise<string>>();
+  let broadcastIds: Promise<Map<number, number | null>> | undefined;
   return {
+    async broadcastIdOf(ctx, messageId) {
+      if (!messageIds.includes(messageId)) return undefined;
+      broadcastIds ??= ctx.db
+        .select({ id: mailMessages.id, broadcastId: mailMessages.broadcastId })
+        .from(mailMessages)
+        .where(inArray(mailMessages.id, messageIds))
+        .then((found) => new Map(found.map((row) => [row.id, row.broadcastId])));
+      return (await broadcastIds).get(messageId);
+    },
     broadcast(ctx, id) {
       let row = rows.get(id);
       if (!row) {
@@ -52,7 +65,7 @@ export function createRenderCache(): RenderCache {
   };
 }
 
-const uncached: RenderCache = { broadcast: (ctx, id) => loadBroadcast(ctx, id), listLabel: loadListLabel };
+const uncached: RenderCache = { broadcastIdOf: async () => undefined, broadcast: (ctx, id) => loadBroadcast(ctx, id), listLabel: loadListLabel };
 
 async function loadBroadcast(ctx: Ctx, id: number) {
   const [row] = await ctx.db.select().from(broadcasts).where(eq(broadcasts.id, id));
@@ -63,27 +76,43 @@ async function loadListLabel(ctx: Ctx, t: Messages, list: string, state: string 
   return (await listLabels(ctx, t, [list], state)).get(list)!;
 }
 
+/** Where a recipient stands now: the list that brings them the broadcast, and what their copy needs. */
+export interface Recipient {
+  list: string;
+  state: string | null;
+  locale: string;
+  linkVersion: number;
+}
+
+export const recipientColumns = { list: subscriptions.list, state: people.state, locale: people.locale, linkVersion: people.linkVersion };
+/** Someone on both the national and their state list gets the state one: the narrower, the easier to leave. */
+export const narrowestListFirst = sql`case ${subscriptions.list} when 'national' then 1 else 0 end`;
+
 /**
  * One person's copy of a broadcast, rendered now: in their language, with the narrowest list
  * that brought it and their own unsubscribe link. Undefined when they no longer want it (they
- * unsubscribed, or moved out of the audience) or the broadcast was cancelled.
+ * unsubscribed, or moved out of the audience) or the broadcast was cancelled. Pass `recipient`
+ * when it was just read with the message (null: they no longer qualify).
  */
 export async function renderBroadcastFor(
   ctx: Ctx & { mail: MailSettings },
-  input: { broadcastId: number; personId: number; cache?: RenderCache },
+  input: { broadcastId: number; personId: number; cache?: RenderCache; recipient?: Recipient | null },
 ): Promise<BroadcastMail | undefined> {
   const cache = input.cache ?? uncached;
   const broadcast = await cache.broadcast(ctx, input.broadcastId);
   const audience = broadcast && parseAudience(broadcast.audience);
   if (!broadcast || !audience || broadcast.status === "cancelled") return undefined;
-  const rows = await ctx.db
-    .select({ list: subscriptions.list, state: people.state, locale: people.locale, linkVersion: people.linkVersion })
-    .from(people)
-    .innerJoin(subscriptions, eq(subscriptions.personId, people.id))
-    .where(and(eq(people.id, input.personId), audienceCondition(audience)))
-    .orderBy(sql`case ${subscriptions.list} when 'national' then 1 else 0 end`)
-    .limit(1);
-  const recipient = rows[0];
+  let recipient = input.recipient;
+  if (recipient === undefined) {
+    const rows = await ctx.db
+      .select(recipientColumns)
+      .from(people)
+      .innerJoin(subscriptions, eq(subscriptions.personId, people.id))
+      .where(and(eq(people.id, input.personId), audienceCondition(audience)))
+      .orderBy(narrowestListFirst)
+      .limit(1);
+    recipient = rows[0] ?? null;
+  }
   if (!recipient) return undefined;
   // Unsubscribe from the narrowest list that brought them this message.
   const list = listsFor(audience).includes(recipient.list) ? recipient.list : "national";
