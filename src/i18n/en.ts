@@ -186,7 +186,7 @@ export const en = {
     sourceLink: "Source",
     members: (n: number) => (n === 1 ? "1 member on Everybody In" : `${n} members on Everybody In`),
     joinHeading: (group: string) => `Join ${group}`,
-    joinLead: "The organizers will see your name and ZIP code, never your e-mail or phone. We will e-mail you once to confirm.",
+    joinLead: "The organizers will see your name, ZIP code and phone number (if you give one). Your e-mail address stays private: they write to you through Everybody In. We will e-mail you once to confirm.",
     phone: "Phone",
     phoneHint: "So organizers can text you about meetings. Optional.",
     nationalOptIn: "Also send me national Medicare for All updates",

@@ -179,7 +179,7 @@ export const es: Messages = {
     sourceLink: "Fuente",
     members: (n) => (n === 1 ? "1 miembro en Everybody In" : `${n} miembros en Everybody In`),
     joinHeading: (group) => `Únete a ${group}`,
-    joinLead: "Los organizadores verán tu nombre y código postal, nunca tu correo ni tu teléfono. Te escribiremos una vez para confirmar.",
+    joinLead: "Los organizadores verán tu nombre, tu código postal y tu teléfono (si lo das). Tu correo queda privado: te escriben a través de Everybody In. Te escribiremos una vez para confirmar.",
     phone: "Teléfono",
     phoneHint: "Para que te avisen de las reuniones por mensaje. Opcional.",
     nationalOptIn: "Envíame también las noticias nacionales de Medicare para Todos",

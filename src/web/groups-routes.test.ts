@@ -23,7 +23,7 @@ async function post(path: string, fields: Record<string, string>) {
 
 const firstGroupPath = async (state: string) => {
   const html = await (await t.app.request(`/groups/${state}`)).text();
-  return /<h3><a href="(\/groups\/[a-z]{2}\/[a-z0-9-]+)">/.exec(html)?.[1]!;
+  return /<h[23]><a href="(\/groups\/[a-z]{2}\/[a-z0-9-]+)">/.exec(html)?.[1]!;
 };
 
 describe("GET /groups", () => {

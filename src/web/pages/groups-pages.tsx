@@ -94,7 +94,7 @@ export function NearPage({ view, near, search }: { view: View; near: GroupsNear;
       ) : (
         <ul class="card-list">
           {near.groups.map(({ group, distanceMiles }) => (
-            <GroupCard view={view} group={group} distance={distanceMiles === null ? t.statewide(group.stateName) : t.milesAway(distanceMiles)} />
+            <GroupCard view={view} group={group} headingLevel={2} distance={distanceMiles === null ? t.statewide(group.stateName) : t.milesAway(distanceMiles)} />
           ))}
         </ul>
       )}
@@ -118,7 +118,7 @@ export function StatePage({ view, state, groups, mapSvg, waitForm }: { view: Vie
       {groups.length > 0 ? (
         <ul class="card-list">
           {groups.map((group) => (
-            <GroupCard view={view} group={group} />
+            <GroupCard view={view} group={group} headingLevel={2} />
           ))}
         </ul>
       ) : (
