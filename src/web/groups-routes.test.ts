@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueEmail } from "../../tests/support/factories.js";
 import { createTestApp, type TestApp } from "../../tests/support/test-app.js";
 import { groupApplications, groupMemberships, groups, people } from "../db/schema/index.js";
+import { applyToFoundGroup } from "../domain/groups/apply-to-found-group.js";
+import { approveGroupApplication } from "../domain/groups/approve-group-application.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -130,6 +132,17 @@ describe("founding a group", () => {
     expect(await t.ctx.db.select().from(groupApplications).where(eq(groupApplications.groupId, group!.id))).toHaveLength(1);
     expect((await t.app.request("/groups/mt/helena-medicare-for-all")).status).toBe(404);
     expect(await (await t.app.request("/groups/mt")).text()).not.toContain("Helena Medicare for All");
+  });
+
+  it("the cached directory shows a group as soon as it is approved", async () => {
+    expect(await (await t.app.request("/groups")).text()).not.toContain("Bismarck Single Payer");
+    const { applicationId } = await applyToFoundGroup({
+      ctx: t.ctx,
+      input: { name: "B", email: uniqueEmail("nd"), zip: "58501", groupName: "Bismarck Single Payer", city: "Bismarck", why: "ND", locale: "en" },
+    });
+    expect(await (await t.app.request("/groups")).text()).not.toContain("Bismarck Single Payer");
+    await approveGroupApplication({ ctx: t.ctx, input: { applicationId } });
+    expect(await (await t.app.request("/groups")).text()).toContain("Bismarck Single Payer");
   });
 
   it("says which fields are missing", async () => {

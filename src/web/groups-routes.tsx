@@ -8,6 +8,7 @@ import { getStateGroups } from "../domain/groups/get-state-groups.js";
 import { joinGroup } from "../domain/groups/join-group.js";
 import { listGroupDirectory } from "../domain/groups/list-group-directory.js";
 import { waitForGroup } from "../domain/groups/wait-for-group.js";
+import { cacheTags } from "../db/read-cache.js";
 import { DomainError } from "../domain/errors.js";
 import { rateLimit } from "../http/rate-limit.js";
 import type { AppEnv } from "../http/types.js";
@@ -52,7 +53,14 @@ export const groupsRoutes = new Hono<AppEnv>()
     const near = c.req.query("near");
     const miles = c.req.query("miles");
     const search = emptyForm({ near: near ?? "", miles: miles ?? "" });
-    if (near === undefined) return directoryPage(c, search, 200);
+    if (near === undefined) {
+      // The directory is the same for everyone until a group changes: render it once per
+      // language and serve the string (invalidated with the groups cache, in every process).
+      const view = viewFor(c);
+      const key = `${cacheTags.groups}:${cacheTags.publicData}:page:${view.locale}:${view.href("/groups")}`;
+      const html = await c.var.deps.ctx.cache.get(key, async () => (await directoryPage(c, search, 200)).text());
+      return c.html(html);
+    }
     try {
       const result = await findGroupsNear({ ctx: c.var.deps.ctx, input: { zip: near, miles } });
       return renderPage(c, <NearPage view={viewFor(c)} near={result} search={search} />);
