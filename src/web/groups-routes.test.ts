@@ -137,11 +137,11 @@ describe("founding a group", () => {
   it("the cached directory shows a group as soon as it is approved", async () => {
     expect(await (await t.app.request("/groups")).text()).not.toContain("Bismarck Single Payer");
     const { applicationId } = await applyToFoundGroup({
-      ctx: t.ctx,
+      ctx: t.deps.ctx,
       input: { name: "B", email: uniqueEmail("nd"), zip: "58501", groupName: "Bismarck Single Payer", city: "Bismarck", why: "ND", locale: "en" },
     });
     expect(await (await t.app.request("/groups")).text()).not.toContain("Bismarck Single Payer");
-    await approveGroupApplication({ ctx: t.ctx, input: { applicationId } });
+    await approveGroupApplication({ ctx: t.deps.ctx, input: { applicationId } });
     expect(await (await t.app.request("/groups")).text()).toContain("Bismarck Single Payer");
   });
 
