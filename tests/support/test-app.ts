@@ -7,7 +7,8 @@ import { fakeJobQueue, type FakeJobQueue } from "../../src/jobs/fake-queue.js";
 import { loadAssets } from "../../src/web/assets.js";
 import { createTestDatabase, type Template, type TestDatabase } from "./test-database.js";
 
-export interface TestApp extends TestDatabase {
+export interface TestApp extends Omit<TestDatabase, "ctx"> {
+  ctx: AppDeps["ctx"];
   app: ReturnType<typeof createApp>;
   deps: AppDeps;
   /** Jobs the app queued (mail to send); nothing runs them unless the test does. */
@@ -33,6 +34,8 @@ export async function createTestApp(
   const app = createApp(deps);
   return {
     ...testDb,
+    // The app's own context (with the job queue), so a test's writes go through the same path.
+    ctx: deps.ctx,
     app,
     deps,
     jobs,
