@@ -78,8 +78,9 @@ describe.runIf(onPglite)("graceful shutdown", () => {
 
       const { code, signal: killedBy } = await within(app.exited, 15_000, "exit after signal");
       expect({ code, killedBy }).toEqual({ code: 0, killedBy: null });
-      // Keep-alive connections must not hold the process for the 10 s grace period.
-      expect(Date.now() - signalledAt).toBeLessThan(8_000);
+      // Idle keep-alive connections must not hold the process for the 10 s grace period
+      // (the margin is for a machine busy with other work).
+      expect(Date.now() - signalledAt).toBeLessThan(9_000);
       expect(app.logs.some((line) => line.msg === "stopped cleanly")).toBe(true);
       expect(existsSync(join(dbDir, "everybody-in.lock"))).toBe(false);
     },
