@@ -8,7 +8,7 @@ import type { Ctx, MailCtx, MailSettings } from "./domain/context.js";
 import { getPublicDataStatus } from "./domain/public-data/get-public-data-status.js";
 import { updatePublicData } from "./domain/public-data/update-public-data.js";
 import { createMailTransport } from "./integrations/mail/index.js";
-import { startMailWorker, type MailWorkerOptions } from "./jobs/mail-worker.js";
+import { batchSizeFor, startMailWorker, type MailWorkerOptions } from "./jobs/mail-worker.js";
 import { startJobQueue } from "./jobs/queue.js";
 import { createRateGate } from "./jobs/rate-gate.js";
 import { consoleProgress } from "./lib/console-progress.js";
@@ -86,7 +86,10 @@ export async function startBackgroundWork(
   }
   const transport = createMailTransport(config, logger);
   const mailCtx: MailCtx = { ...ctx, jobs, mail: mailSettings(config) };
-  const worker = await startMailWorker({ ...mailCtx, transport, gate: createRateGate(config.mail.ratePerSecond) }, logger, options.worker);
+  const worker = await startMailWorker({ ...mailCtx, transport, gate: createRateGate(config.mail.ratePerSecond) }, logger, {
+    batchSize: batchSizeFor(config.mail.ratePerSecond),
+    ...options.worker,
+  });
   let stopping: Promise<void> | undefined;
   return {
     ctx: mailCtx,

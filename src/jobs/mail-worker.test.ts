@@ -13,7 +13,7 @@ import { startBroadcast } from "../domain/broadcasts/start-broadcast.js";
 import type { SenderCtx } from "../domain/mail/send-queued-mail.js";
 import { smtpTransport } from "../integrations/mail/smtp-transport.js";
 import type { MailTransport } from "../integrations/mail/transport.js";
-import { startMailWorker, type MailWorker } from "./mail-worker.js";
+import { batchSizeFor, startMailWorker, type MailWorker } from "./mail-worker.js";
 import { queues, startJobQueue, type JobQueue } from "./queue.js";
 import { createRateGate } from "./rate-gate.js";
 
@@ -190,5 +190,15 @@ describe("mail worker on the real queue and a real SMTP server", () => {
     expect(row?.status).toBe("queued");
     expect(receivedBy(person.email)).toHaveLength(0);
     await live.stop();
+  });
+});
+
+describe("batch size", () => {
+  it("keeps a rate-limited batch to about 30 seconds, far inside the 120 s after which pg-boss hands its jobs to someone else", () => {
+    expect(batchSizeFor(20)).toBe(100);
+    expect(batchSizeFor(10_000)).toBe(100);
+    expect(batchSizeFor(1)).toBe(30);
+    expect(batchSizeFor(0.5)).toBe(15);
+    expect(batchSizeFor(0.01)).toBe(1);
   });
 });

@@ -25,6 +25,15 @@ export interface MailWorker {
 export const DEFAULT_MAIL_CONCURRENCY = 4;
 
 /**
+ * A batch must finish well inside the queue's expireInSeconds (120 s): pg-boss gives up on a
+ * slower one and hands its jobs to another run while this one is still sending them. With the
+ * rate gate, a batch of n takes about n / ratePerSecond seconds; aim for 30.
+ */
+export function batchSizeFor(ratePerSecond: number): number {
+  return Math.max(1, Math.min(100, Math.floor(ratePerSecond * 30)));
+}
+
+/**
  * Take mail jobs off the queue and send them, a few at a time. An unexpected error (the
  * database went away) fails the whole batch so pg-boss retries it; messages that did go out are
  * "sent" by then and are not sent again.
