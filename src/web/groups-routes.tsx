@@ -21,8 +21,8 @@ import { viewFor } from "./view.js";
 
 const STATE = ":state{[a-z]{2}}";
 const GROUP = `${STATE}/:slug{[a-z0-9-]+}`;
-/** Public writes: a person joins a few groups, not dozens an hour. */
-const writeLimit = rateLimit({ bucket: "groups-write", limit: 30, windowSeconds: 3600 });
+/** Per address an hour: generous, because a whole meeting may sign up over one Wi-Fi connection. */
+const writeLimit = rateLimit({ bucket: "groups-write", limit: 100, windowSeconds: 3600 });
 
 async function directoryPage(c: Context<AppEnv>, search: FormState, status: 200 | 400) {
   const ctx = c.var.deps.ctx;

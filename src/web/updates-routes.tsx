@@ -21,7 +21,7 @@ import { viewFor } from "./view.js";
 /** Sign-up for activism updates, confirmation, one-click unsubscribe and preferences. */
 export const updatesRoutes = new Hono<AppEnv>()
   .get("/updates", (c) => renderPage(c, <UpdatesSignUpPage view={viewFor(c)} form={emptyForm({ scope: "national" })} />))
-  .post("/updates", rateLimit({ bucket: "updates-signup", limit: 20, windowSeconds: 3600 }), async (c) => {
+  .post("/updates", rateLimit({ bucket: "updates-signup", limit: 100, windowSeconds: 3600 }), async (c) => {
     const { fields, isBot } = await readForm(c);
     // A filled honeypot gets the same answer as a person, so the bot learns nothing.
     if (isBot) return c.redirect(view(c, "/updates/check-email"), 303);
