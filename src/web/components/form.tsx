@@ -48,6 +48,34 @@ export function ErrorSummary({ view, form, labels }: { view: View; form: FormSta
   );
 }
 
+/** Label, hint and error message of one field, wired to the control by id (GOV.UK pattern). */
+function FieldFrame(props: { view: View; form: FormState; name: string; label: string; hint?: string; children?: unknown }) {
+  const code = props.form.errors[props.name];
+  return (
+    <div class={`field${code ? " field-error" : ""}`}>
+      <label for={`field-${props.name}`}>{props.label}</label>
+      {props.hint ? (
+        <p class="hint" id={`hint-${props.name}`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {code ? (
+        <p class="error-message" id={`error-${props.name}`}>
+          {props.view.t.forms.fieldErrors[code]}
+        </p>
+      ) : null}
+      {props.children as never}
+    </div>
+  );
+}
+
+/** aria attributes that tie a control to its hint and its error. */
+function describe(form: FormState, name: string, hint: string | undefined) {
+  const code = form.errors[name];
+  const describedBy = [hint ? `hint-${name}` : "", code ? `error-${name}` : ""].filter(Boolean).join(" ") || undefined;
+  return { "aria-invalid": code ? ("true" as const) : undefined, "aria-describedby": describedBy };
+}
+
 export function TextField(props: {
   view: View;
   form: FormState;
@@ -60,22 +88,9 @@ export function TextField(props: {
   maxlength?: number;
   class?: string;
 }) {
-  const { view, form, name } = props;
-  const code = form.errors[name];
-  const describedBy = [props.hint ? `hint-${name}` : "", code ? `error-${name}` : ""].filter(Boolean).join(" ") || undefined;
+  const { form, name } = props;
   return (
-    <div class={`field${code ? " field-error" : ""}`}>
-      <label for={`field-${name}`}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`hint-${name}`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {code ? (
-        <p class="error-message" id={`error-${name}`}>
-          {view.t.forms.fieldErrors[code]}
-        </p>
-      ) : null}
+    <FieldFrame view={props.view} form={form} name={name} label={props.label} hint={props.hint}>
       <input
         id={`field-${name}`}
         name={name}
@@ -85,10 +100,9 @@ export function TextField(props: {
         inputmode={props.inputmode}
         maxlength={props.maxlength}
         class={props.class}
-        aria-invalid={code ? "true" : undefined}
-        aria-describedby={describedBy}
+        {...describe(form, name, props.hint)}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -134,33 +148,13 @@ export function Notice({ children, kind = "info" }: { children?: Child; kind?: "
 }
 
 export function TextArea(props: { view: View; form: FormState; name: string; label: string; hint?: string; rows?: number; maxlength?: number }) {
-  const { view, form, name } = props;
-  const code = form.errors[name];
-  const describedBy = [props.hint ? `hint-${name}` : "", code ? `error-${name}` : ""].filter(Boolean).join(" ") || undefined;
+  const { form, name } = props;
   return (
-    <div class={`field${code ? " field-error" : ""}`}>
-      <label for={`field-${name}`}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`hint-${name}`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {code ? (
-        <p class="error-message" id={`error-${name}`}>
-          {view.t.forms.fieldErrors[code]}
-        </p>
-      ) : null}
-      <textarea
-        id={`field-${name}`}
-        name={name}
-        rows={props.rows ?? 5}
-        maxlength={props.maxlength}
-        aria-invalid={code ? "true" : undefined}
-        aria-describedby={describedBy}
-      >
+    <FieldFrame view={props.view} form={form} name={name} label={props.label} hint={props.hint}>
+      <textarea id={`field-${name}`} name={name} rows={props.rows ?? 5} maxlength={props.maxlength} {...describe(form, name, props.hint)}>
         {form.values[name] ?? ""}
       </textarea>
-    </div>
+    </FieldFrame>
   );
 }
 
