@@ -1,11 +1,19 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { acquireDirectoryLock, DirectoryLockedError } from "./directory-lock.js";
 
-const freshDir = () => mkdtempSync(join(tmpdir(), "ei-lock-"));
+const created: string[] = [];
+const freshDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), "ei-lock-"));
+  created.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
 
 describe("acquireDirectoryLock", () => {
   it("writes our pid into the lock file and removes it on release", () => {
