@@ -35,6 +35,7 @@ export async function startServer(options: {
       HOME: process.env.HOME ?? "/tmp",
       NODE_ENV: "production",
       SECRET_KEY: randomBytes(32).toString("hex"),
+      PUBLIC_URL: url,
       HOST: "127.0.0.1",
       PORT: String(port),
       LOG_LEVEL: "info",

@@ -44,6 +44,8 @@ export function createApp(deps: AppDeps) {
     if (!asset) return c.notFound();
     c.header("Content-Type", asset.contentType);
     c.header("Cache-Control", "public, max-age=31536000, immutable");
+    // With a length the compressor can skip files too small to be worth it.
+    c.header("Content-Length", String(asset.body.length));
     return c.body(new Uint8Array(asset.body));
   });
   for (const name of ["robots.txt", "favicon.ico"]) {
@@ -52,6 +54,7 @@ export function createApp(deps: AppDeps) {
       if (!asset) return c.notFound();
       c.header("Content-Type", asset.contentType);
       c.header("Cache-Control", "public, max-age=86400");
+      c.header("Content-Length", String(asset.body.length));
       return c.body(new Uint8Array(asset.body));
     });
   }

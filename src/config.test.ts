@@ -33,9 +33,12 @@ describe("parseConfig", () => {
     expect(parseConfig({ PORT: "", DATABASE_URL: "" }).database.kind).toBe("pglite");
   });
 
-  it("requires SECRET_KEY in production", () => {
+  it("requires SECRET_KEY and PUBLIC_URL in production", () => {
     expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(/SECRET_KEY.*openssl rand/);
-    expect(parseConfig({ NODE_ENV: "production", SECRET_KEY: "x".repeat(32) }).secretKey).toBe("x".repeat(32));
+    expect(() => parseConfig({ NODE_ENV: "production", SECRET_KEY: "x".repeat(32) })).toThrow(/PUBLIC_URL="": required in production/);
+    const config = parseConfig({ NODE_ENV: "production", SECRET_KEY: "x".repeat(32), PUBLIC_URL: "https://m4a.example/" });
+    expect(config.secretKey).toBe("x".repeat(32));
+    expect(config.publicUrl).toBe("https://m4a.example");
   });
 
   it("refuses several processes on the embedded database", () => {

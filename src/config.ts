@@ -100,6 +100,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (isProduction && !raw.SECRET_KEY) {
     problems.push('SECRET_KEY="": required in production (generate one with `openssl rand -hex 32`)');
   }
+  if (isProduction && !raw.PUBLIC_URL) {
+    // Links in e-mail and the CSRF origin check both need the address people really use.
+    problems.push('PUBLIC_URL="": required in production, e.g. https://everybodyin.example (the address people type, behind any proxy)');
+  }
   if (!raw.DATABASE_URL && raw.WEB_CONCURRENCY > 1) {
     problems.push(
       `WEB_CONCURRENCY=${JSON.stringify(env.WEB_CONCURRENCY)}: several processes need PostgreSQL (set DATABASE_URL); the embedded database serves one process`,

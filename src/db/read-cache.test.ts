@@ -34,6 +34,16 @@ describe("ReadCache", () => {
     expect(await cache.get("k", async () => "fresh")).toBe("fresh");
   });
 
+  it("leaves loads of other keys alone when something else is invalidated", async () => {
+    const cache = ReadCache.local();
+    let release!: (v: string) => void;
+    const slow = cache.get("groups:list", () => new Promise<string>((r) => (release = r)));
+    await cache.invalidate("public-data");
+    release("kept");
+    expect(await slow).toBe("kept");
+    expect(await cache.get("groups:list", async () => "reloaded")).toBe("kept");
+  });
+
   it("forgets a failed load so the next read tries again", async () => {
     const cache = ReadCache.local();
     await expect(cache.get("k", () => Promise.reject(new Error("db down")))).rejects.toThrow("db down");

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Database } from "./client.js";
 
 const CHANNEL = "everybody_in_cache";
@@ -7,19 +8,24 @@ const CHANNEL = "everybody_in_cache";
  *
  * Keys are ":"-separated tags, e.g. "public-data:datasets". `invalidate(tag)` drops every
  * entry whose key contains that tag, here and, through PostgreSQL NOTIFY, in every other app
- * process on the same database. A load that was in flight when any invalidation arrived is
- * returned to its caller but not kept, so a stale value never outlives a change.
+ * process on the same database. An invalidation removes matching entries even while their load
+ * is still in flight, so a value read before a change is returned to whoever was waiting for it
+ * but never served again; loads of other keys are not disturbed.
  */
 export class ReadCache {
   private readonly entries = new Map<string, Promise<unknown>>();
-  private generation = 0;
+  /** Tells our own notices (already applied locally) from other processes'. */
+  private readonly instanceId = randomUUID();
   private unlisten: (() => Promise<void>) | undefined;
 
   private constructor(private readonly database: Database | undefined) {}
 
   static async connect(database: Database): Promise<ReadCache> {
     const cache = new ReadCache(database);
-    cache.unlisten = await database.listen(CHANNEL, (tag) => cache.drop(tag));
+    cache.unlisten = await database.listen(CHANNEL, (payload) => {
+      const [sender, tag = ""] = payload.split("|", 2);
+      if (sender !== cache.instanceId) cache.drop(tag);
+    });
     return cache;
   }
 
@@ -31,28 +37,21 @@ export class ReadCache {
   get<T>(key: string, load: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
     if (hit) return hit as Promise<T>;
-    const startedAt = this.generation;
     const pending = load();
     this.entries.set(key, pending);
-    pending.then(
-      () => {
-        if (this.generation !== startedAt && this.entries.get(key) === pending) this.entries.delete(key);
-      },
-      () => {
-        if (this.entries.get(key) === pending) this.entries.delete(key);
-      },
-    );
+    pending.catch(() => {
+      if (this.entries.get(key) === pending) this.entries.delete(key);
+    });
     return pending;
   }
 
   /** Forget entries tagged `tag` here and in every other process listening on the same database. */
   async invalidate(...tags: string[]): Promise<void> {
     for (const tag of tags) this.drop(tag);
-    if (this.database) for (const tag of tags) await this.database.notify(CHANNEL, tag);
+    if (this.database) for (const tag of tags) await this.database.notify(CHANNEL, `${this.instanceId}|${tag}`);
   }
 
   private drop(tag: string) {
-    this.generation++;
     for (const key of this.entries.keys()) if (key.split(":").includes(tag)) this.entries.delete(key);
   }
 

@@ -43,13 +43,22 @@ export const en = {
     cosponsorsAsOf: (date: string) => `Official cosponsor rolls as of ${date}.`,
     dataMissingHeading: "Public data is not loaded yet",
     dataMissing:
-      "Groups, members of Congress and ZIP look-ups need the public data. Run `npm run data:update` (online) or start with DATA_DIR pointing at a copy of the data.",
+      "Groups, members of Congress and ZIP look-ups need the public data. Run “npm run data:update” (online) or start with DATA_DIR pointing at a copy of the data.",
     comingSoon: "Looking up your members of Congress and calling them with a script is on its way.",
   },
   aboutData: {
     title: "Where our data comes from",
     heading: "Where our data comes from",
     lead: "Every number on this site comes from a public source. Here is each one, how fresh it is, and its licence.",
+    datasetTitles: {
+      states: "US states, DC and territories",
+      legislators: "Members of Congress, their offices and official social media",
+      "zip-districts": "ZIP code areas (ZCTAs) to congressional districts, 119th Congress",
+      "zip-centroids": "ZIP code area centre points (Census 2022 Gazetteer)",
+      "zip-cities": "City names for ZIP codes",
+      groups: "Starter list of local single-payer groups",
+      bills: "Medicare for All Act sponsors and cosponsors",
+    },
     dataset: "Dataset",
     source: "Source",
     licence: "Licence",
@@ -60,7 +69,7 @@ export const en = {
     unknown: "unknown",
     notLoaded: "Not loaded",
     notLoadedHelp:
-      "This dataset has not been imported. An administrator can run `npm run data:update`, or start the app with DATA_DIR set to a folder holding the files.",
+      "This dataset has not been imported. An administrator can run “npm run data:update”, or start the app with DATA_DIR set to a folder holding the files.",
     credit: "Credit",
     billsHeading: "Medicare for All bills",
     billsLead:

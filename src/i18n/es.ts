@@ -36,13 +36,22 @@ export const es: Messages = {
     cosponsorsAsOf: (date) => `Listas oficiales de copatrocinadores al ${date}.`,
     dataMissingHeading: "Los datos públicos aún no están cargados",
     dataMissing:
-      "Los grupos, los miembros del Congreso y la búsqueda por código postal necesitan los datos públicos. Ejecuta `npm run data:update` (con conexión) o inicia con DATA_DIR apuntando a una copia de los datos.",
+      "Los grupos, los miembros del Congreso y la búsqueda por código postal necesitan los datos públicos. Ejecuta “npm run data:update” (con conexión) o inicia con DATA_DIR apuntando a una copia de los datos.",
     comingSoon: "Pronto: buscar a tus representantes en el Congreso y llamarles con un guion.",
   },
   aboutData: {
     title: "De dónde vienen nuestros datos",
     heading: "De dónde vienen nuestros datos",
     lead: "Cada cifra de este sitio viene de una fuente pública. Aquí están todas, su fecha y su licencia.",
+    datasetTitles: {
+      states: "Estados de EE. UU., DC y territorios",
+      legislators: "Miembros del Congreso, sus oficinas y sus redes sociales oficiales",
+      "zip-districts": "Áreas de código postal (ZCTA) y distritos del Congreso, 119.º Congreso",
+      "zip-centroids": "Puntos centrales de las áreas de código postal (Gazetteer del Censo 2022)",
+      "zip-cities": "Nombres de ciudad de los códigos postales",
+      groups: "Lista inicial de grupos locales por un sistema de pagador único",
+      bills: "Patrocinadores y copatrocinadores de la Ley de Medicare para Todos",
+    },
     dataset: "Conjunto de datos",
     source: "Fuente",
     licence: "Licencia",
@@ -53,7 +62,7 @@ export const es: Messages = {
     unknown: "desconocido",
     notLoaded: "No cargado",
     notLoadedHelp:
-      "Este conjunto de datos no se ha importado. Un administrador puede ejecutar `npm run data:update` o iniciar la aplicación con DATA_DIR apuntando a una carpeta con los archivos.",
+      "Este conjunto de datos no se ha importado. Un administrador puede ejecutar “npm run data:update” o iniciar la aplicación con DATA_DIR apuntando a una carpeta con los archivos.",
     credit: "Atribución",
     billsHeading: "Proyectos de ley de Medicare para Todos",
     billsLead:

@@ -169,7 +169,7 @@ describe("/dev/mail", () => {
   });
 
   it("does not exist in production", async () => {
-    const prod = await createTestApp({ template: "empty", env: { NODE_ENV: "production", SECRET_KEY: "p".repeat(40) } });
+    const prod = await createTestApp({ template: "empty", env: { NODE_ENV: "production", SECRET_KEY: "p".repeat(40), PUBLIC_URL: "https://m4a.example" } });
     expect((await prod.app.request("/dev/mail")).status).toBe(404);
     await prod.close();
   });

@@ -19,19 +19,22 @@ export interface View {
 export function viewFor(c: Context<AppEnv>): View {
   const url = new URL(c.req.url);
   const explicitLang = url.searchParams.get("lang");
+  // Read the context once: each `c.var` access builds a new object, and pages call href() a lot.
+  const { t, locale, deps, csrfToken, requestId } = c.var;
+  const keepLang = explicitLang === locale;
   return {
-    t: c.var.t,
-    locale: c.var.locale,
-    asset: (name) => c.var.deps.assets.url(name),
-    href: (path) => (explicitLang === c.var.locale ? withParam(path, "lang", c.var.locale) : path),
+    t,
+    locale,
+    asset: (name) => deps.assets.url(name),
+    href: (path) => (keepLang ? withParam(path, "lang", locale) : path),
     switchLanguageHref: (locale) => {
       const next = new URLSearchParams(url.searchParams);
       next.set("lang", locale);
       return `${url.pathname}?${next.toString()}`;
     },
     currentPath: url.pathname,
-    csrfToken: c.var.csrfToken ?? "",
-    requestId: c.var.requestId,
+    csrfToken: csrfToken ?? "",
+    requestId,
   };
 }
 

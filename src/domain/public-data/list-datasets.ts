@@ -2,10 +2,10 @@ import { and, asc, count, desc, eq } from "drizzle-orm";
 import { billCosponsors, bills, datasets } from "../../db/schema/index.js";
 import { cacheTags } from "../../db/read-cache.js";
 import type { Ctx } from "../context.js";
-import { datasetCatalogue } from "./catalogue.js";
+import { datasetCatalogue, type DatasetKey } from "./catalogue.js";
 
 export interface DatasetSummary {
-  key: string;
+  key: DatasetKey;
   title: string;
   sourceUrl: string;
   licence: string;

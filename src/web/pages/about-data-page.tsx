@@ -13,7 +13,7 @@ export function AboutDataPage({ view, datasets, bills }: { view: View; datasets:
       <ul class="card-list">
         {datasets.map((dataset) => (
           <li class="card" id={`dataset-${dataset.key}`} data-dataset={dataset.key}>
-            <h2>{dataset.title}</h2>
+            <h2>{t.datasetTitles[dataset.key]}</h2>
             <dl class="facts">
               <dt>{t.source}</dt>
               <dd>
