@@ -1,8 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
-import { openDatabase, type Database } from "./db/client.js";
+import type { Database } from "./db/client.js";
 import { DirectoryLockedError } from "./db/directory-lock.js";
-import { migrateDatabase } from "./db/migrate.js";
 import { ReadCache, cacheTags } from "./db/read-cache.js";
 import type { Ctx, MailCtx, MailSettings } from "./domain/context.js";
 import { getPublicDataStatus } from "./domain/public-data/get-public-data-status.js";
@@ -16,21 +15,7 @@ import { logProgress } from "./lib/log-progress.js";
 
 export { DirectoryLockedError };
 
-/** Open the configured database and bring its schema up to date. */
-export async function openMigratedDatabase(config: Config): Promise<Database> {
-  const database = await openDatabase(
-    config.database.kind === "postgres"
-      ? { kind: "postgres", url: config.database.url }
-      : { kind: "pglite", dir: config.database.dir },
-  );
-  try {
-    await migrateDatabase(database);
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
-  return database;
-}
+export { openMigratedDatabase } from "./db/open-migrated-database.js";
 
 export async function createContext(database: Database): Promise<Ctx> {
   const cache = await ReadCache.connect(database);

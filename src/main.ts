@@ -1,8 +1,12 @@
 import cluster from "node:cluster";
 import { ConfigError, parseConfig, type Config } from "./config.js";
-import { createContext, DirectoryLockedError, importPublicDataIfMissing, openMigratedDatabase, startBackgroundWork } from "./boot.js";
+import { DirectoryLockedError } from "./db/directory-lock.js";
+import { openMigratedDatabase } from "./db/open-migrated-database.js";
 import { createLogger } from "./logger.js";
-import { listen } from "./server.js";
+
+// Only what opening the database needs is imported up front; the app, the job queue and mail
+// load while PGlite compiles, which keeps a restart on an existing database quick.
+const loadApp = () => Promise.all([import("./boot.js"), import("./server.js"), import("./jobs/deferred-queue.js")]);
 
 /**
  * `npm start`. One process by default. With PostgreSQL and WEB_CONCURRENCY > 1 the primary
@@ -24,18 +28,24 @@ async function main() {
   if (cluster.isPrimary && config.webConcurrency > 1) return runPrimary(config, logger);
   const isWorker = !cluster.isPrimary;
 
-  const database = await openMigratedDatabase(config).catch((error: unknown) => {
-    if (error instanceof DirectoryLockedError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(75);
-    }
-    throw error;
-  });
-  const ctx = await createContext(database);
-  if (!isWorker) await importPublicDataIfMissing(ctx, config, logger);
+  const [database, [boot, { listen }, { deferredJobQueue }]] = await Promise.all([
+    openMigratedDatabase(config).catch((error: unknown) => {
+      if (error instanceof DirectoryLockedError) {
+        process.stderr.write(`${error.message}\n`);
+        process.exit(75);
+      }
+      throw error;
+    }),
+    loadApp(),
+  ]);
+  const ctx = await boot.createContext(database);
+  if (!isWorker) await boot.importPublicDataIfMissing(ctx, config, logger);
 
-  const background = await startBackgroundWork(config, database, ctx, logger);
-  const server = await listen(config, database, background.ctx, logger);
+  // The server listens while the job queue starts; mail queued meanwhile waits for it.
+  const starting = boot.startBackgroundWork(config, database, ctx, logger);
+  const jobs = deferredJobQueue(starting.then((background) => background.ctx.jobs));
+  const server = await listen(config, database, { ...ctx, jobs, mail: boot.mailSettings(config) }, logger);
+  const background = await starting;
   logger.info({ url: server.url, database: database.kind }, `Everybody In is listening on ${server.url}`);
 
   let stopping = false;
@@ -55,9 +65,9 @@ async function main() {
 }
 
 async function runPrimary(config: Config, logger: ReturnType<typeof createLogger>) {
-  const database = await openMigratedDatabase(config);
-  const ctx = await createContext(database);
-  await importPublicDataIfMissing(ctx, config, logger);
+  const [database, [boot]] = await Promise.all([openMigratedDatabase(config), loadApp()]);
+  const ctx = await boot.createContext(database);
+  await boot.importPublicDataIfMissing(ctx, config, logger);
   await ctx.cache.close();
   await database.close();
 

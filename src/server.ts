@@ -21,8 +21,8 @@ export function listen(config: Config, database: Database, ctx: MailCtx, logger:
       server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
         const host = info.address === "0.0.0.0" || info.address === "::" ? "localhost" : info.address;
         resolve({ url: `http://${host}:${info.port}`, close: (graceMs) => closeServer(server, graceMs) });
-        // The first map render pays for projecting every state; do it now rather than on a visitor's request.
-        setImmediate(warmMaps);
+        // The first map render pays for projecting every state: do it soon after start, off the path of the first requests.
+        setTimeout(warmMaps, 1000).unref();
       });
       server.once("error", reject);
     } catch (error) {
