@@ -112,6 +112,15 @@ describe("joining", () => {
     expect(html).toContain('value="lucy@"');
   });
 
+  it("limits how often one e-mail address can join, whatever the network", async () => {
+    const path = await firstGroupPath("ma");
+    const email = uniqueEmail("flood");
+    for (let i = 0; i < 10; i++) expect((await post(`${path}/join`, { name: "F", email, zip: "02139" })).status).toBe(303);
+    const limited = await post(`${path}/join`, { name: "F", email: email.toUpperCase(), zip: "02139" });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
   it("drops a bot that fills the honeypot", async () => {
     const path = await firstGroupPath("ma");
     const email = uniqueEmail("bot");

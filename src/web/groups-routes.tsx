@@ -10,7 +10,8 @@ import { listGroupDirectory } from "../domain/groups/list-group-directory.js";
 import { waitForGroup } from "../domain/groups/wait-for-group.js";
 import { cacheTags } from "../db/read-cache.js";
 import { DomainError } from "../domain/errors.js";
-import { rateLimit } from "../http/rate-limit.js";
+import { HttpProblem } from "../http/http-problem.js";
+import { hitRateLimit, rateLimit } from "../http/rate-limit.js";
 import type { AppEnv } from "../http/types.js";
 import { emptyForm, type FormState } from "./components/form.js";
 import { readForm, submitForm } from "./forms.js";
@@ -23,6 +24,18 @@ const STATE = ":state{[a-z]{2}}";
 const GROUP = `${STATE}/:slug{[a-z0-9-]+}`;
 /** Per address an hour: generous, because a whole meeting may sign up over one Wi-Fi connection. */
 const writeLimit = rateLimit({ bucket: "groups-write", limit: 100, windowSeconds: 3600 });
+
+/**
+ * Besides the per-address limit: one e-mail address may not be used to join or write more than
+ * a few times an hour from anywhere, so nobody can flood a person or an organizer from many IPs.
+ */
+async function limitPerEmail(c: Context<AppEnv>, bucket: string, email: string | undefined) {
+  const key = (email ?? "").trim().toLowerCase();
+  if (!key) return;
+  const { ctx } = c.var.deps;
+  const result = await hitRateLimit(ctx.db, { bucket, limit: 10, windowSeconds: 3600 }, key, ctx.now());
+  if (!result.allowed) throw new HttpProblem("rate_limited", "Too many requests for this address.", result.retryAfterSeconds);
+}
 
 async function directoryPage(c: Context<AppEnv>, search: FormState, status: 200 | 400) {
   const ctx = c.var.deps.ctx;
@@ -93,6 +106,7 @@ export const groupsRoutes = new Hono<AppEnv>()
     const { state, slug } = c.req.param();
     const done = viewFor(c).href(`/groups/${state}/${slug}/joined`);
     if (isBot) return c.redirect(done, 303);
+    await limitPerEmail(c, "join-email", fields.email);
     const outcome = await submitForm(fields, () =>
       joinGroup({
         ctx: c.var.deps.ctx,
@@ -125,6 +139,7 @@ export const groupsRoutes = new Hono<AppEnv>()
     const { state, slug } = c.req.param();
     const done = viewFor(c).href(`/groups/${state}/${slug}/contacted`);
     if (isBot) return c.redirect(done, 303);
+    await limitPerEmail(c, "contact-email", fields.email);
     const outcome = await submitForm(fields, () =>
       contactOrganizers({
         ctx: c.var.deps.ctx,
