@@ -106,7 +106,8 @@ const fieldAdvice: Record<FieldErrorCode, (field: string) => string> = {
     "is longer than 100,000 characters: shorten it",
   invalid_email: () => "is not an e-mail address: give one like organizers@example.org",
   invalid_choice: () =>
-    "is not an audience we know: use all, state: and a state's two-letter code (state:MN), or group: and an existing group's number (group:12)",
+    "is not an audience we know: use all, state: and a state's two-letter code (state:MN), or group: and an existing group's number (group:12). " +
+    "States and groups come from the public data: if it was never imported, run `npm run data:update` first",
   invalid_zip: () => "is not valid",
   unknown_zip: () => "is not valid",
   invalid_phone: () => "is not valid",
@@ -183,8 +184,7 @@ async function main(): Promise<number> {
     if (error.code === "invalid") {
       const given = args.mode === "resume" ? {} : { subject: args.subject, audience: args.audience, senderName: args.sender, replyTo: args.replyTo };
       err(`The broadcast was not saved:\n${describeFieldErrors(error, given).join("\n")}`);
-    }
-    else err(error.message);
+    } else err(error.message);
     return exitCodes.invalid;
   } finally {
     await ctx.cache.close();
@@ -282,8 +282,18 @@ async function send(
 
     const bar = progressDisplay(process.stderr);
     let progress = await getBroadcastProgress({ ctx, input: { broadcastId } });
+    let lastMove = { at: Date.now(), queued: progress.queued };
+    let hinted = false;
     while (progress.queued > 0) {
       bar.update(progress);
+      if (progress.queued !== lastMove.queued) lastMove = { at: Date.now(), queued: progress.queued };
+      else if (!hinted && Date.now() - lastMove.at > 30_000) {
+        hinted = true;
+        bar.note(
+          "No progress for 30 s. Messages a stopped process had in hand go out when their jobs expire (about 2 minutes) " +
+            "while another app process is running; a message that met a temporary failure is retried after 30 s, then 1, 2, 4, 8 minutes.",
+        );
+      }
       const outcome = await Promise.race([stopped, sleep(process.stderr.isTTY ? 500 : 1000)]);
       if (outcome === "stop") {
         bar.end();
@@ -350,6 +360,9 @@ function progressDisplay(stream: NodeJS.WriteStream) {
     },
     end() {
       if (stream.isTTY) stream.write("\n");
+    },
+    note(text: string) {
+      stream.write(stream.isTTY ? `\r\x1b[2K${text}\n` : `${text}\n`);
     },
   };
 }
