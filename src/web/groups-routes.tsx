@@ -15,6 +15,7 @@ import { hitRateLimit, rateLimit } from "../http/rate-limit.js";
 import type { AppEnv } from "../http/types.js";
 import { emptyForm, type FormState } from "./components/form.js";
 import { readForm, submitForm } from "./forms.js";
+import { cachedPage } from "./page-cache.js";
 import { coverageMapSvg, stateMapSvg } from "./maps.js";
 import { DirectoryPage, FoundGroupPage, GroupPage, MessagePage, NearPage, StatePage } from "./pages/groups-pages.js";
 import { renderPage } from "./render.js";
@@ -67,12 +68,11 @@ export const groupsRoutes = new Hono<AppEnv>()
     const miles = c.req.query("miles");
     const search = emptyForm({ near: near ?? "", miles: miles ?? "" });
     if (near === undefined) {
-      // The directory is the same for everyone until a group changes: render it once per
-      // language and serve the string (invalidated with the groups cache, in every process).
+      // The directory is the same for everyone until a group changes: rendered and compressed
+      // once per language, invalidated with the groups cache in every process.
       const view = viewFor(c);
       const key = `${cacheTags.groups}:${cacheTags.publicData}:page:${view.locale}:${view.href("/groups")}`;
-      const html = await c.var.deps.ctx.cache.get(key, async () => (await directoryPage(c, search, 200)).text());
-      return c.html(html);
+      return cachedPage(c, key, () => directoryPage(c, search, 200));
     }
     try {
       const result = await findGroupsNear({ ctx: c.var.deps.ctx, input: { zip: near, miles } });

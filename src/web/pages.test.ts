@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../tests/support/test-app.js";
 
@@ -20,6 +21,17 @@ describe("with the public data loaded", () => {
     expect(covered + missing).toBe(50);
     expect(html).toContain("115 House and 18 Senate cosponsors of the Medicare for All Act");
     expect(html).not.toContain("Public data is not loaded yet");
+  });
+
+  it("the home page is served compressed from memory, identical to the plain one", async () => {
+    const plain = await (await t.app.request("/")).text();
+    const res = await t.app.request("/", { headers: { "accept-encoding": "gzip, br" } });
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    expect(res.headers.get("vary")).toContain("Accept-Encoding");
+    const body = gunzipSync(Buffer.from(await res.arrayBuffer())).toString("utf8");
+    expect(body).toBe(plain);
+    const spanish = await (await t.app.request("/?lang=es")).text();
+    expect(spanish).toContain('<html lang="es">');
   });
 
   it("/about/data lists every dataset with source, licence, freshness and counts", async () => {

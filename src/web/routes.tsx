@@ -5,7 +5,9 @@ import { listDatasets } from "../domain/public-data/list-datasets.js";
 import type { AppEnv } from "../http/types.js";
 import { AboutDataPage } from "./pages/about-data-page.js";
 import { HomePage } from "./pages/home-page.js";
+import { cacheTags } from "../db/read-cache.js";
 import { coverageMapSvg } from "./maps.js";
+import { cachedPage } from "./page-cache.js";
 import { renderPage } from "./render.js";
 import { viewFor } from "./view.js";
 
@@ -14,8 +16,11 @@ export const webRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const ctx = c.var.deps.ctx;
     const view = viewFor(c);
-    const [stats, coverage, mapSvg] = await Promise.all([getMovementStats({ ctx }), getCoverage({ ctx }), coverageMapSvg(ctx, view)]);
-    return renderPage(c, <HomePage view={view} stats={stats} coverage={coverage} mapSvg={mapSvg} />);
+    // Everyone sees the same home page until groups or public data change.
+    return cachedPage(c, `${cacheTags.groups}:${cacheTags.publicData}:page:${view.locale}:${view.href("/")}`, async () => {
+      const [stats, coverage, mapSvg] = await Promise.all([getMovementStats({ ctx }), getCoverage({ ctx }), coverageMapSvg(ctx, view)]);
+      return renderPage(c, <HomePage view={view} stats={stats} coverage={coverage} mapSvg={mapSvg} />);
+    });
   })
   .get("/about/data", async (c) => {
     const { datasets, bills } = await listDatasets({ ctx: c.var.deps.ctx });
