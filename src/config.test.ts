@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "./config.js";
 
@@ -8,6 +9,15 @@ describe("parseConfig", () => {
     expect(config.database).toEqual({ kind: "pglite", dir: "./data/db" });
     expect(config.isProduction).toBe(false);
     expect(config.autoImport).toBe(true);
+  });
+
+  it("accepts .env.example as it is, so a copy of it boots the app", () => {
+    const lines = readFileSync(new URL("../.env.example", import.meta.url), "utf8").split("\n");
+    const env = Object.fromEntries(
+      lines.filter((line) => line.trim() && !line.startsWith("#")).map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+    );
+    expect(Object.keys(env).length).toBeGreaterThan(10);
+    expect(parseConfig(env).database).toEqual({ kind: "pglite", dir: "./data/db" });
   });
 
   it("uses PostgreSQL when DATABASE_URL is set", () => {
