@@ -3,6 +3,7 @@ import { afterEach, describe, expect, inject, it } from "vitest";
 import { cacheTags } from "../../src/db/read-cache.js";
 import { datasets } from "../../src/db/schema/index.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
+import { isAlive } from "../setup/global-setup.js";
 import { killAll, startApp, within, type AppProcess } from "./app-process.js";
 
 /**
@@ -97,13 +98,4 @@ async function getServedBy(app: AppProcess, url: string): Promise<{ body: string
   });
   const line = await app.waitForLog((l) => l.requestId === requestId, 5_000);
   return { body, pid: line.pid };
-}
-
-function isAlive(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -80,7 +80,8 @@ async function dropAbandonedDatabases(admin: pg.Client) {
   }
 }
 
-function isAlive(pid: number) {
+/** Whether a process with this pid is running on this machine. */
+export function isAlive(pid: number) {
   try {
     process.kill(pid, 0);
     return true;

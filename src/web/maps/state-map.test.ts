@@ -51,7 +51,7 @@ describe("renderStateMap", () => {
     const [mplsX, mplsY] = at.get("minneapolis")!;
     const [duluthX, duluthY] = at.get("duluth")!;
     const [rochX, rochY] = at.get("rochester")!;
-    const [ifallsX, ifallsY] = at.get("international-falls")!;
+    const [, ifallsY] = at.get("international-falls")!;
     const [moorX] = at.get("moorhead")!;
     expect(duluthX).toBeGreaterThan(mplsX);
     expect(duluthY).toBeLessThan(mplsY);
