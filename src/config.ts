@@ -40,6 +40,10 @@ const ConfigSchema = z.object({
   MAIL_REPLY_TO: optionalString,
   MAIL_UNSUBSCRIBE_ADDRESS: optionalString,
   MAIL_RATE_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(10_000).default(20)),
+  GEOCODER_URL: z.preprocess(
+    emptyAsUndefined,
+    z.union([z.literal("off"), z.url({ error: 'expected the geocoder\'s base URL, or "off"' })]).default("https://geocoding.geo.census.gov"),
+  ),
   SMTP_URL: z.preprocess(
     emptyAsUndefined,
     z
@@ -66,6 +70,8 @@ export interface Config {
   secretKey: string;
   logLevel: RawConfig["LOG_LEVEL"];
   trustProxy: boolean;
+  /** Base URL of the Census geocoder for address searches; undefined when turned off. */
+  geocoderUrl: string | undefined;
   mail: {
     from: string;
     replyTo: string | undefined;
@@ -126,6 +132,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     secretKey: raw.SECRET_KEY ?? "development-secret-key-not-for-production-use",
     logLevel: raw.LOG_LEVEL,
     trustProxy: raw.TRUST_PROXY,
+    geocoderUrl: raw.GEOCODER_URL === "off" ? undefined : raw.GEOCODER_URL,
     mail: {
       from: raw.MAIL_FROM,
       replyTo: raw.MAIL_REPLY_TO,

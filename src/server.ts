@@ -4,6 +4,7 @@ import { createApp } from "./app.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import type { MailCtx } from "./domain/context.js";
+import { geocoderFor } from "./integrations/geocoder/index.js";
 import { loadAssets } from "./web/assets.js";
 import { warmMaps } from "./web/maps/index.js";
 
@@ -14,7 +15,7 @@ export interface RunningServer {
 }
 
 export function listen(config: Config, database: Database, ctx: MailCtx, logger: Logger): Promise<RunningServer> {
-  const app = createApp({ config, database, ctx, logger, assets: loadAssets() });
+  const app = createApp({ config, database, ctx, logger, assets: loadAssets(), geocoder: geocoderFor(config) });
   return new Promise((resolve, reject) => {
     let server: ServerType;
     try {

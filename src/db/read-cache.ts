@@ -13,7 +13,7 @@ const CHANNEL = "everybody_in_cache";
  * but never served again; loads of other keys are not disturbed.
  */
 export class ReadCache {
-  private readonly entries = new Map<string, Promise<unknown>>();
+  private readonly entries = new Map<string, { value: Promise<unknown>; loadedAt: number }>();
   /** Tells our own notices (already applied locally) from other processes'. */
   private readonly instanceId = randomUUID();
   private unlisten: (() => Promise<void>) | undefined;
@@ -34,13 +34,15 @@ export class ReadCache {
     return new ReadCache(undefined);
   }
 
-  get<T>(key: string, load: () => Promise<T>): Promise<T> {
+  /** The cached value of `key`, loading it when missing or, with `maxAgeMs`, when older than that. */
+  get<T>(key: string, load: () => Promise<T>, options: { maxAgeMs?: number } = {}): Promise<T> {
     const hit = this.entries.get(key);
-    if (hit) return hit as Promise<T>;
+    if (hit && (options.maxAgeMs === undefined || Date.now() - hit.loadedAt <= options.maxAgeMs)) return hit.value as Promise<T>;
     const pending = load();
-    this.entries.set(key, pending);
+    const entry = { value: pending, loadedAt: Date.now() };
+    this.entries.set(key, entry);
     pending.catch(() => {
-      if (this.entries.get(key) === pending) this.entries.delete(key);
+      if (this.entries.get(key) === entry) this.entries.delete(key);
     });
     return pending;
   }
@@ -64,4 +66,7 @@ export class ReadCache {
 export const cacheTags = {
   publicData: "public-data",
   groups: "groups",
+  campaigns: "campaigns",
+  /** Counters of reported calls, letters and posts. */
+  campaignActions: "campaign-actions",
 } as const;

@@ -3,6 +3,7 @@ import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
 import type { MailCtx } from "../domain/context.js";
 import type { Locale, Messages } from "../i18n/index.js";
+import type { Geocoder } from "../integrations/geocoder/geocoder.js";
 import type { Assets } from "../web/assets.js";
 
 /** Everything the HTTP app needs from outside, built by main.ts (or by a test). */
@@ -12,6 +13,8 @@ export interface AppDeps {
   ctx: MailCtx;
   logger: Logger;
   assets: Assets;
+  /** Address → congressional district, for ZIP codes that span several. */
+  geocoder: Geocoder;
 }
 
 export interface AppEnv {

@@ -3,6 +3,9 @@
  * the same `Messages` type, so a missing translation is a type error, not a blank on a page.
  * Messages that need numbers or names are functions; never glue sentences from fragments.
  */
+import { actEn } from "./act.en.js";
+import { cosponsorsEn } from "./cosponsors.en.js";
+
 export const en = {
   meta: {
     siteName: "Everybody In",
@@ -308,6 +311,8 @@ export const en = {
     tooManyBody: (seconds: number) => `Too many tries from your connection. Try again in ${fmt(seconds)} seconds.`,
     backHome: "Go to the home page",
   },
+  act: actEn,
+  cosponsors: cosponsorsEn,
 } as const;
 
 function fmt(n: number) {

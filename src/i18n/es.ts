@@ -1,3 +1,5 @@
+import { actEs } from "./act.es.js";
+import { cosponsorsEs } from "./cosponsors.es.js";
 import type { Messages } from "./en.js";
 
 const fmt = (n: number) => n.toLocaleString("es-US");
@@ -300,4 +302,6 @@ export const es: Messages = {
     tooManyBody: (seconds) => `Demasiados intentos desde tu conexión. Inténtalo de nuevo en ${fmt(seconds)} segundos.`,
     backHome: "Ir a la página de inicio",
   },
+  act: actEs,
+  cosponsors: cosponsorsEs,
 };

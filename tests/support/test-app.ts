@@ -4,6 +4,7 @@ import { parseConfig, type Config } from "../../src/config.js";
 import type { AppDeps } from "../../src/http/types.js";
 import { mailSettings } from "../../src/boot.js";
 import { fakeJobQueue, type FakeJobQueue } from "../../src/jobs/fake-queue.js";
+import { fakeGeocoder, type FakeGeocoder } from "../../src/integrations/geocoder/fake-geocoder.js";
 import { loadAssets } from "../../src/web/assets.js";
 import { createTestDatabase, type Template, type TestDatabase } from "./test-database.js";
 
@@ -13,6 +14,8 @@ export interface TestApp extends Omit<TestDatabase, "ctx"> {
   deps: AppDeps;
   /** Jobs the app queued (mail to send); nothing runs them unless the test does. */
   jobs: FakeJobQueue;
+  /** Answers address searches; add addresses or make it unreachable per test. */
+  geocoder: FakeGeocoder;
   /** GET a page and return the CSRF cookie and form token it handed out, for a following POST. */
   csrf(path?: string): Promise<{ cookie: string; token: string }>;
 }
@@ -24,12 +27,14 @@ export async function createTestApp(
   const testDb = await createTestDatabase(options.template ?? "loaded");
   const config = { ...parseConfig({ NODE_ENV: "test", ...options.env }), ...options.config };
   const jobs = fakeJobQueue();
+  const geocoder = fakeGeocoder();
   const deps: AppDeps = {
     config,
     database: testDb.database,
     ctx: { ...testDb.ctx, jobs, mail: mailSettings(config) },
     logger: pino({ level: "silent" }),
     assets: loadAssets(),
+    geocoder,
   };
   const app = createApp(deps);
   return {
@@ -39,6 +44,7 @@ export async function createTestApp(
     app,
     deps,
     jobs,
+    geocoder,
     async csrf(path = "/") {
       const res = await app.request(path);
       const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";

@@ -7,3 +7,4 @@ export * from "./groups.js";
 export * from "./rate-limits.js";
 export * from "./people.js";
 export * from "./mail.js";
+export * from "./campaigns.js";
