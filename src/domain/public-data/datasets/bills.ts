@@ -1,3 +1,4 @@
+import { notInArray } from "drizzle-orm";
 import { billCosponsors, bills } from "../../../db/schema/index.js";
 import { insertInBatches } from "../insert-batches.js";
 import { billsFromCosponsorRows } from "../medicare-for-all-bills.js";
@@ -13,7 +14,11 @@ export function readBills(file: SourceFile): BillSeed[] {
   return billsFromCosponsorRows(parseCosponsorsCsv(file.text(), file.label), file.label);
 }
 
-/** Bills and their sponsor/cosponsor rolls are replaced as a whole: the source is the official roll. */
+/**
+ * Bills and their sponsor/cosponsor rolls are replaced as a whole: the source is the official roll.
+ * Except a bill whose stored roll is newer than the seed's (read since with `npm run data:cosponsors`):
+ * it keeps that roll, so re-importing the seed never undoes a later official list (docs/decisions/0010).
+ */
 export const billsImporter: DatasetImporter = {
   formatVersion: 1,
   prepare(files) {
@@ -37,11 +42,23 @@ export const billsImporter: DatasetImporter = {
         .join(", "),
       asOf: asOf || null,
       async write(db, onRows) {
+        const seedAsOf = new Map(seeds.map((bill) => [bill.id, bill.cosponsorsAsOf]));
+        const stored = await db.select({ id: bills.id, number: bills.number, asOf: bills.cosponsorsAsOf }).from(bills);
+        const newer = stored.filter((bill) => seedAsOf.has(bill.id) && bill.asOf !== null && bill.asOf > (seedAsOf.get(bill.id) ?? ""));
+        const keep = new Set(newer.map((bill) => bill.id));
         // bill_cosponsors rows go with their bill (ON DELETE CASCADE).
-        await db.delete(bills);
-        await insertInBatches(db, bills, billRows, onRows);
-        await insertInBatches(db, billCosponsors, rollRows, onRows);
-        return { detail: `${billRows.length} bills, ${rollRows.length} sponsor and cosponsor rows` };
+        await db.delete(bills).where(keep.size > 0 ? notInArray(bills.id, [...keep]) : undefined);
+        const billsToWrite = billRows.filter((bill) => !keep.has(bill.id));
+        const rollToWrite = rollRows.filter((row) => !keep.has(row.billId));
+        onRows(billRows.length - billsToWrite.length + rollRows.length - rollToWrite.length);
+        await insertInBatches(db, bills, billsToWrite, onRows);
+        await insertInBatches(db, billCosponsors, rollToWrite, onRows);
+        const kept = newer.map((bill) => `${bill.number} (${bill.asOf})`).join(", ");
+        return {
+          detail:
+            `${billsToWrite.length} bills, ${rollToWrite.length} sponsor and cosponsor rows` +
+            (kept ? `; kept the newer imported roll of ${kept}` : ""),
+        };
       },
     };
   },
