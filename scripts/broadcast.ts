@@ -112,6 +112,7 @@ const fieldAdvice: Record<FieldErrorCode, (field: string) => string> = {
   unknown_zip: () => "is not valid",
   invalid_phone: () => "is not valid",
   out_of_range: () => "is out of range",
+  invalid_host: () => "is not valid",
 };
 
 export function describeFieldErrors(error: DomainError, given: Record<string, string | undefined> = {}): string[] {

@@ -16,6 +16,8 @@ import { securityHeaders } from "./http/security-headers.js";
 import type { AppDeps, AppEnv } from "./http/types.js";
 import { renderErrorPage } from "./web/errors.js";
 import type { ErrorPageStatus } from "./web/pages/error-page.js";
+import { actRoutes } from "./web/act-routes.js";
+import { cosponsorsRoutes } from "./web/cosponsors-routes.js";
 import { devMailRoutes } from "./web/dev-mail-routes.js";
 import { groupsRoutes } from "./web/groups-routes.js";
 import { updatesRoutes } from "./web/updates-routes.js";
@@ -78,6 +80,8 @@ export function createApp(deps: AppDeps) {
   app.route("/", webRoutes);
   app.route("/", updatesRoutes);
   app.route("/", groupsRoutes);
+  app.route("/", cosponsorsRoutes);
+  app.route("/", actRoutes);
   if (!deps.config.isProduction) app.route("/", devMailRoutes);
 
   app.notFound((c) =>

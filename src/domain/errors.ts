@@ -17,7 +17,8 @@ export type FieldErrorCode =
   | "unknown_zip"
   | "invalid_phone"
   | "invalid_choice"
-  | "out_of_range";
+  | "out_of_range"
+  | "invalid_host";
 
 export type FieldErrors = Partial<Record<string, FieldErrorCode>>;
 

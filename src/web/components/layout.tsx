@@ -6,15 +6,18 @@ interface LayoutProps {
   /** The page's own title; the site name is appended. */
   title: string;
   description?: string;
+  /** Progressive-enhancement scripts from public/, loaded deferred (the page works without them). */
+  scripts?: string[];
   children?: Child;
 }
 
-export function Layout({ view, title, description, children }: LayoutProps) {
+export function Layout({ view, title, description, scripts, children }: LayoutProps) {
   const { t } = view;
   const otherLocale = view.locale === "en" ? "es" : "en";
   const navLinks = [
     { path: "/", label: t.nav.home },
     { path: "/groups", label: t.nav.groups },
+    { path: "/act", label: t.act.navLabel },
     { path: "/updates", label: t.nav.updates },
     { path: "/about/data", label: t.nav.aboutData },
   ];
@@ -27,6 +30,9 @@ export function Layout({ view, title, description, children }: LayoutProps) {
         <meta name="description" content={description ?? t.meta.tagline} />
         <link rel="stylesheet" href={view.asset("app.css")} />
         <link rel="icon" href={view.asset("icon.svg")} type="image/svg+xml" />
+        {(scripts ?? []).map((name) => (
+          <script src={view.asset(name)} defer />
+        ))}
       </head>
       <body>
         <a class="skip-link" href="#main">

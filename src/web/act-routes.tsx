@@ -1,0 +1,154 @@
+import { Hono, type Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { getActiveCampaign } from "../domain/campaigns/campaign-catalogue.js";
+import { findRepresentatives, type Representatives } from "../domain/campaigns/find-representatives.js";
+import { countsFor, getActionCounts } from "../domain/campaigns/get-action-counts.js";
+import { getCampaignOverview } from "../domain/campaigns/get-campaign-overview.js";
+import { locateAddress, type LocateAddressResult } from "../domain/campaigns/locate-address.js";
+import { recordCampaignAction } from "../domain/campaigns/record-campaign-action.js";
+import { loadCongressDirectory } from "../domain/congress/congress-directory.js";
+import { DomainError } from "../domain/errors.js";
+import { normalizeZip } from "../domain/places/lookup-zip.js";
+import { rateLimit } from "../http/rate-limit.js";
+import type { AppEnv } from "../http/types.js";
+import { emptyForm, type FormState } from "./components/form.js";
+import { readForm } from "./forms.js";
+import { ActPage, MastodonSharePage, memberLabel } from "./pages/act-page.js";
+import { renderPage } from "./render.js";
+import { viewFor } from "./view.js";
+
+const CAMPAIGN = ":campaign{[a-z0-9-]+}";
+/** The remembered ZIP ("55401", or "10001.NY-12" once an address search narrowed it). No account needed. */
+const ZIP_COOKIE = "ei_zip";
+const ONE_YEAR = 365 * 24 * 3600;
+/** Per address and 10 minutes: a phone bank on one Wi-Fi makes many calls, a script many more. */
+const outcomeLimit = rateLimit({ bucket: "campaign-outcome", limit: 60, windowSeconds: 600 });
+
+function rememberedZip(c: Context<AppEnv>): { zip: string; district: string | undefined } | undefined {
+  const [zip, district] = (getCookie(c, ZIP_COOKIE) ?? "").split(".");
+  const valid = zip ? normalizeZip(zip) : undefined;
+  return valid ? { zip: valid, district } : undefined;
+}
+
+function remember(c: Context<AppEnv>, found: Representatives) {
+  const value = found.narrowedTo ? `${found.zip}.${found.narrowedTo.state}-${found.narrowedTo.district}` : found.zip;
+  setCookie(c, ZIP_COOKIE, value, {
+    path: "/",
+    maxAge: ONE_YEAR,
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: c.var.deps.config.isProduction,
+  });
+}
+
+async function campaignPage(c: Context<AppEnv>) {
+  const { ctx, geocoder } = c.var.deps;
+  const slug = c.req.param("campaign") ?? "";
+  const overview = await getCampaignOverview({ ctx, input: { slug } });
+  const query = c.req.query();
+  if (query.forget !== undefined) deleteCookie(c, ZIP_COOKIE, { path: "/" });
+  const remembered = query.forget === undefined ? rememberedZip(c) : undefined;
+  const zip = query.zip ?? remembered?.zip;
+  const callerName = (query.name ?? "").trim().slice(0, 60) || undefined;
+  const form: FormState = emptyForm({ zip: zip ?? "", name: callerName ?? "" });
+  const page = (props: { found?: Representatives; address?: { value: string; result: LocateAddressResult | undefined }; status?: 200 | 400 }) =>
+    renderPage(
+      c,
+      <ActPage
+        view={viewFor(c)}
+        campaign={overview.campaign}
+        bills={overview.bills}
+        counts={overview.counts}
+        form={form}
+        found={props.found}
+        callerName={callerName}
+        address={props.address}
+        logged={query.logged}
+      />,
+      props.status ?? 200,
+    );
+  if (!zip) return page({});
+
+  const addressValue = (query.address ?? "").trim();
+  let address: { value: string; result: LocateAddressResult | undefined } | undefined;
+  let district = remembered && remembered.zip === normalizeZip(zip) ? remembered.district : undefined;
+  if (addressValue) {
+    try {
+      const result = await locateAddress({ ctx: { ...ctx, geocoder }, input: { address: addressValue, zip: normalizeZip(zip) } });
+      address = { value: addressValue, result };
+      district = result.kind === "found" ? result.seat : undefined;
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === "invalid")) throw error;
+    }
+  }
+  try {
+    const found = await findRepresentatives({ ctx, input: { campaignSlug: overview.campaign.slug, zip, district } });
+    remember(c, found);
+    return page({ found, address });
+  } catch (error) {
+    // A bad ZIP is answered on the same page with the box to fix it, and forgotten.
+    if (error instanceof DomainError && error.code === "invalid") {
+      form.errors = error.fieldErrors;
+      if (remembered) deleteCookie(c, ZIP_COOKIE, { path: "/" });
+      return page({ status: 400 });
+    }
+    throw error;
+  }
+}
+
+const wantsJson = (c: Context) => (c.req.header("accept") ?? "").includes("application/json");
+
+/** The campaign pages: /act, finding members by ZIP, reporting calls, and the Mastodon share step. */
+export const actRoutes = new Hono<AppEnv>()
+  .get("/act", async (c) => {
+    const campaign = await getActiveCampaign({ ctx: c.var.deps.ctx });
+    const search = new URL(c.req.url).search;
+    return c.redirect(`${campaign.path}${search}`, 302);
+  })
+  .get(`/act/${CAMPAIGN}`, campaignPage)
+  .post(`/act/${CAMPAIGN}/outcomes`, outcomeLimit, async (c) => {
+    const { ctx } = c.var.deps;
+    const { fields } = await readForm(c);
+    const slug = c.req.param("campaign");
+    const recorded = await recordCampaignAction({
+      ctx,
+      input: { campaignSlug: slug, bioguideId: fields.bioguideId ?? "", outcome: fields.outcome ?? "", zip: fields.zip },
+    });
+    const view = viewFor(c);
+    if (wantsJson(c)) {
+      // The small script on the page updates the card in place with these words.
+      const [counts, directory] = await Promise.all([getActionCounts({ ctx, input: { campaignSlug: slug } }), loadCongressDirectory(ctx)]);
+      const member = directory.members.get(recorded.bioguideId)!;
+      return c.json(
+        {
+          message: view.t.act.thanksLogged,
+          counter: view.t.act.callsThisWeek(countsFor(counts, member.bioguideId).callsThisWeek, memberLabel(view, member)),
+          totals: view.t.act.totals(counts.total, counts.thisWeek),
+        },
+        201,
+      );
+    }
+    const zip = normalizeZip(fields.zip ?? "");
+    const back = `/act/${slug}?${zip ? `zip=${zip}&` : ""}logged=${encodeURIComponent(recorded.bioguideId)}#member-${recorded.bioguideId}`;
+    return c.redirect(view.href(back), 303);
+  })
+  .get("/share/mastodon", (c) => {
+    const text = (c.req.query("text") ?? "").slice(0, 500);
+    const backParam = c.req.query("back") ?? "";
+    // Only ever send people back into the campaign pages: never an open redirect.
+    const back = /^\/act(\/[a-z0-9-]+)?(\?[^#\s]*)?(#[\w-]*)?$/.test(backParam) ? backParam : "/act";
+    const serverParam = c.req.query("server");
+    const view = viewFor(c);
+    const form = emptyForm({ server: serverParam ?? "" });
+    if (serverParam === undefined) return renderPage(c, <MastodonSharePage view={view} text={text} back={back} form={form} />);
+    const server = serverParam
+      .trim()
+      .toLowerCase()
+      .replace(/^https?:\/\//, "")
+      .replace(/\/.*$/, "");
+    if (!/^(?=.{4,100}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/.test(server)) {
+      return renderPage(c, <MastodonSharePage view={view} text={text} back={back} form={{ ...form, errors: { server: "invalid_host" } }} />, 400);
+    }
+    const shareUrl = `https://${server}/share?text=${encodeURIComponent(text)}`;
+    return renderPage(c, <MastodonSharePage view={view} text={text} back={back} form={form} shareUrl={shareUrl} />);
+  });
