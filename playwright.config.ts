@@ -80,6 +80,8 @@ export default defineConfig({
       DATABASE_URL: "",
       WEB_CONCURRENCY: "1",
       AUTO_IMPORT: "true",
+      // Journeys never reach the Census geocoder: address search answers "not available".
+      GEOCODER_URL: "off",
     },
   },
 });

@@ -245,7 +245,7 @@ function MemberCard(props: ActPageProps & { member: CongressMember; stance: Memb
             t.noContactForm
           )}
         </p>
-        <CopyField view={view} id={`subject-${id}`} label={t.subjectLabel} value={messages.letterSubject} rows={1} />
+        <CopyField view={view} id={`subject-${id}`} label={t.subjectLabel} value={messages.letterSubject} rows={2} />
         <CopyField view={view} id={`letter-${id}`} label={t.letterLabel} value={messages.letterBody} rows={12} />
         <OutcomeForm view={view} campaign={campaign} bioguideId={id} zip={found.zip} outcomes={["sent_letter"]} logged={false} />
       </details>
