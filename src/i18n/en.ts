@@ -34,6 +34,7 @@ export const en = {
     ctaHeading: "Get involved",
     ctaJoin: "Browse groups by state",
     ctaStart: "Start a group",
+    ctaCall: "Call your members of Congress",
     ctaUpdates: "Get activism updates",
     statsHeading: "The movement in numbers",
     groups: (n: number) => (n === 1 ? "1 local group listed" : `${fmt(n)} local groups listed`),
@@ -47,7 +48,6 @@ export const en = {
     dataMissingHeading: "Public data is not loaded yet",
     dataMissing:
       "Groups, members of Congress and ZIP look-ups need the public data. Run “npm run data:update” (online) or start with DATA_DIR pointing at a copy of the data.",
-    comingSoon: "Looking up your members of Congress and calling them with a script is on its way.",
   },
   aboutData: {
     title: "Where our data comes from",

@@ -26,6 +26,7 @@ export const es: Messages = {
     ctaHeading: "Participa",
     ctaJoin: "Ver grupos por estado",
     ctaStart: "Inicia un grupo",
+    ctaCall: "Llama a tus miembros del Congreso",
     ctaUpdates: "Recibe noticias de activismo",
     statsHeading: "El movimiento en cifras",
     groups: (n) => (n === 1 ? "1 grupo local registrado" : `${fmt(n)} grupos locales registrados`),
@@ -39,7 +40,6 @@ export const es: Messages = {
     dataMissingHeading: "Los datos públicos aún no están cargados",
     dataMissing:
       "Los grupos, los miembros del Congreso y la búsqueda por código postal necesitan los datos públicos. Ejecuta “npm run data:update” (con conexión) o inicia con DATA_DIR apuntando a una copia de los datos.",
-    comingSoon: "Pronto: buscar a tus representantes en el Congreso y llamarles con un guion.",
   },
   aboutData: {
     title: "De dónde vienen nuestros datos",

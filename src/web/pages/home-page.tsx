@@ -34,6 +34,11 @@ export function HomePage({ view, stats, coverage, mapSvg }: { view: View; stats:
             </a>
           </li>
           <li>
+            <a class="button" href={view.href("/act")}>
+              {t.ctaCall}
+            </a>
+          </li>
+          <li>
             <a class="button-secondary" href={view.href("/start-a-group")}>
               {t.ctaStart}
             </a>
@@ -64,7 +69,6 @@ export function HomePage({ view, stats, coverage, mapSvg }: { view: View; stats:
         </section>
       )}
       {stats.hasPublicData ? <CoverageSection view={view} coverage={coverage} mapSvg={mapSvg} /> : null}
-      <p>{t.comingSoon}</p>
     </Layout>
   );
 }
