@@ -6,6 +6,7 @@ import type { PublicGroup } from "../domain/groups/group-directory.js";
 import { listGroupDirectory } from "../domain/groups/list-group-directory.js";
 import { listDatasets } from "../domain/public-data/list-datasets.js";
 import type { AppEnv } from "../http/types.js";
+import { billsApiRoutes } from "./bills-routes.js";
 import { congressApiRoutes } from "./congress-routes.js";
 
 /** The JSON surface, under /api/v1. Fields are listed one by one: no row is sent as it is stored. */
@@ -74,3 +75,4 @@ export const apiRoutes = new Hono<AppEnv>()
 });
 
 apiRoutes.route("/", congressApiRoutes);
+apiRoutes.route("/", billsApiRoutes);
