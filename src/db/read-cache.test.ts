@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-database.js";
 import { openDatabase } from "./client.js";
 import { ReadCache } from "./read-cache.js";
@@ -11,6 +11,23 @@ describe("ReadCache", () => {
     expect(await cache.get("a:b", load)).toBe(1);
     expect(await cache.get("a:b", load)).toBe(1);
     expect(loads).toBe(1);
+  });
+
+  it("reloads a value older than maxAgeMs, and keeps it while younger", async () => {
+    vi.useFakeTimers({ now: new Date("2026-11-28T12:00:00Z") });
+    try {
+      const cache = ReadCache.local();
+      let loads = 0;
+      const load = async () => ++loads;
+      expect(await cache.get("counts", load, { maxAgeMs: 60_000 })).toBe(1);
+      vi.advanceTimersByTime(59_000);
+      expect(await cache.get("counts", load, { maxAgeMs: 60_000 })).toBe(1);
+      vi.advanceTimersByTime(2_000);
+      expect(await cache.get("counts", load, { maxAgeMs: 60_000 })).toBe(2);
+      expect(await cache.get("counts", load)).toBe(2); // without maxAgeMs, any age will do
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("drops every entry carrying an invalidated tag, and only those", async () => {
