@@ -44,6 +44,8 @@ const ConfigSchema = z.object({
     emptyAsUndefined,
     z.union([z.literal("off"), z.url({ error: 'expected the geocoder\'s base URL, or "off"' })]).default("https://geocoding.geo.census.gov"),
   ),
+  /** Optional: lets `npm run data:cosponsors` fetch rolls from api.congress.gov. */
+  CONGRESS_API_KEY: optionalString,
   SMTP_URL: z.preprocess(
     emptyAsUndefined,
     z
@@ -72,6 +74,8 @@ export interface Config {
   trustProxy: boolean;
   /** Base URL of the Census geocoder for address searches; undefined when turned off. */
   geocoderUrl: string | undefined;
+  /** api.congress.gov key for `npm run data:cosponsors`; never logged. */
+  congressApiKey: string | undefined;
   mail: {
     from: string;
     replyTo: string | undefined;
@@ -133,6 +137,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: raw.LOG_LEVEL,
     trustProxy: raw.TRUST_PROXY,
     geocoderUrl: raw.GEOCODER_URL === "off" ? undefined : raw.GEOCODER_URL,
+    congressApiKey: raw.CONGRESS_API_KEY,
     mail: {
       from: raw.MAIL_FROM,
       replyTo: raw.MAIL_REPLY_TO,
