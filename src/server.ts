@@ -5,6 +5,7 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import type { MailCtx } from "./domain/context.js";
 import { geocoderFor } from "./integrations/geocoder/index.js";
+import { loadCongressDirectory } from "./domain/congress/congress-directory.js";
 import { loadAssets } from "./web/assets.js";
 import { warmMaps } from "./web/maps/index.js";
 
@@ -22,8 +23,12 @@ export function listen(config: Config, database: Database, ctx: MailCtx, logger:
       server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
         const host = info.address === "0.0.0.0" || info.address === "::" ? "localhost" : info.address;
         resolve({ url: `http://${host}:${info.port}`, close: (graceMs) => closeServer(server, graceMs) });
-        // The first map render pays for projecting every state: do it soon after start, off the path of the first requests.
-        setTimeout(warmMaps, 1000).unref();
+        // The first map render pays for projecting every state, and the first ZIP look-up for loading
+        // the congress directory: do both soon after start, off the path of the first requests.
+        setTimeout(() => {
+          warmMaps();
+          loadCongressDirectory(ctx).catch((error: unknown) => logger.warn({ err: error }, "could not preload the congress directory"));
+        }, 1000).unref();
       });
       server.once("error", reject);
     } catch (error) {
