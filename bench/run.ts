@@ -29,7 +29,18 @@ const args = Object.fromEntries(
 const durationMs = Number(args.duration ?? 5000);
 const concurrency = Number(args.concurrency ?? 16);
 const secondStarts = Number(args.starts ?? 3);
-const paths = ["/", "/about/data", "/healthz", "/groups", "/groups/ma", "/groups?near=02139", "/api/v1/groups?near=02139"];
+const paths = [
+  "/",
+  "/about/data",
+  "/healthz",
+  "/groups",
+  "/groups/ma",
+  "/groups?near=02139",
+  "/api/v1/groups?near=02139",
+  // Contact Congress: one district, and a ZIP that spans two (issue 5).
+  "/api/v1/representatives?zip=55401",
+  "/api/v1/representatives?zip=10001",
+];
 
 const repoRoot = resolve(import.meta.dirname, "..");
 const dataDir = process.env.DATA_DIR ? resolve(process.env.DATA_DIR) : resolve(repoRoot, "../shared/data");

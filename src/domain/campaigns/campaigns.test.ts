@@ -6,11 +6,13 @@ import { cacheTags } from "../../db/read-cache.js";
 import { loadCongressDirectory, type CongressMember } from "../congress/congress-directory.js";
 import type { Ctx } from "../context.js";
 import { DomainError } from "../errors.js";
+import { fakeGeocoder } from "../../integrations/geocoder/fake-geocoder.js";
 import { getActiveCampaign, getCampaign } from "./campaign-catalogue.js";
 import { composeMessages } from "./compose-messages.js";
 import { fillTemplate, placeholderNames, type TemplateValues } from "./fill-template.js";
 import { findRepresentatives, parseSeat, type Seat } from "./find-representatives.js";
 import { countsFor, getActionCounts } from "./get-action-counts.js";
+import { locateAddress } from "./locate-address.js";
 import type { MemberStance } from "./member-stance.js";
 import { recordCampaignAction } from "./record-campaign-action.js";
 
@@ -136,6 +138,32 @@ describe("findRepresentatives", () => {
     const old = await findRepresentatives({ ctx, input: { campaignSlug: "single-payer-2017", zip: "55401" } });
     expect(memberOf(old.house[0]).stance).toMatchObject({ status: "unknown", complete: false, bill: { number: "H.R.676" } });
     expect(memberOf(old.states[0]!.senators[0]).stance).toEqual({ bill: null, status: "unknown", since: null, withdrawnOn: null, asOf: null, complete: false });
+  });
+});
+
+describe("locateAddress", () => {
+  it("places an address in a seat, adding the ZIP when the address lacks it", async () => {
+    const geocoder = fakeGeocoder({ "350 5th Ave, 10001": { stateFips: "36", district: 12, matchedAddress: "350 5TH AVE, NEW YORK, NY, 10118" } });
+    const found = await locateAddress({ ctx: { ...ctx, geocoder }, input: { address: "  350   5th Ave ", zip: "10001" } });
+    expect(found).toEqual({ kind: "found", state: "NY", district: 12, seat: "NY-12", matchedAddress: "350 5TH AVE, NEW YORK, NY, 10118" });
+    expect(geocoder.calls).toEqual(["350 5th Ave, 10001"]);
+    await locateAddress({ ctx: { ...ctx, geocoder }, input: { address: "350 5th Ave, New York 10001", zip: "10001" } });
+    expect(geocoder.calls.at(-1)).toBe("350 5th Ave, New York 10001");
+  });
+
+  it("says not_found for an unmatched address or a state we do not know, unavailable when the geocoder is down", async () => {
+    const geocoder = fakeGeocoder({ "1 Nowhere": { stateFips: "99", district: 1, matchedAddress: "1 NOWHERE" } });
+    expect(await locateAddress({ ctx: { ...ctx, geocoder }, input: { address: "1 Nowhere" } })).toEqual({ kind: "not_found" });
+    expect(await locateAddress({ ctx: { ...ctx, geocoder }, input: { address: "2 Nowhere" } })).toEqual({ kind: "not_found" });
+    geocoder.unreachable = true;
+    expect(await locateAddress({ ctx: { ...ctx, geocoder }, input: { address: "1 Nowhere" } })).toEqual({ kind: "unavailable" });
+  });
+
+  it("refuses an empty or overlong address without asking the geocoder", async () => {
+    const geocoder = fakeGeocoder();
+    expect(await domainError(locateAddress({ ctx: { ...ctx, geocoder }, input: { address: "   " } }))).toMatchObject({ fieldErrors: { address: "required" } });
+    expect(await domainError(locateAddress({ ctx: { ...ctx, geocoder }, input: { address: "a".repeat(201) } }))).toMatchObject({ fieldErrors: { address: "too_long" } });
+    expect(geocoder.calls).toEqual([]);
   });
 });
 
