@@ -73,6 +73,7 @@ export const actEn = {
   // Write
   writeHeading: "Write",
   contactForm: (who: string) => `Open ${who}'s official contact form`,
+  emailThem: (who: string) => `E-mail ${who} (opens your mail app with the letter)`,
   noContactForm: "We have no contact form for this member. Use their website or call instead.",
   website: "Official website",
   letterLabel: "Your letter (copy it into the form)",

@@ -66,6 +66,7 @@ export const actEs: Messages["act"] = {
   thanksLogged: "¡Gracias! Tu reporte ya cuenta.",
   writeHeading: "Escribir",
   contactForm: (who) => `Abrir el formulario oficial de ${who}`,
+  emailThem: (who) => `Escribir a ${who} por correo (abre tu aplicación con la carta)`,
   noContactForm: "No tenemos formulario de contacto de este miembro. Usa su sitio web o llama.",
   website: "Sitio web oficial",
   letterLabel: "Tu carta (cópiala en el formulario)",

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../tests/support/test-app.js";
-import { billCosponsors, campaignActions } from "../db/schema/index.js";
+import { billCosponsors, campaignActions, members } from "../db/schema/index.js";
 import { cacheTags } from "../db/read-cache.js";
 
 let t: TestApp;
@@ -183,6 +183,14 @@ describe("finding members by ZIP", () => {
     expect(html).toContain("I&#39;m calling to thank Representative Omar for cosponsoring H.R.3069");
     expect(html).toContain("twitter.com/intent/tweet?text=");
     expect(html).toContain("bsky.app/intent/compose?text=");
+  });
+
+  it("offers a mailto: with the letter filled in where an office publishes an address instead of a form", async () => {
+    await t.ctx.db.update(members).set({ contactFormUrl: "mailto:senator@example.gov" }).where(eq(members.bioguideId, "S001203"));
+    await t.ctx.cache.invalidate(cacheTags.publicData);
+    const { html } = await page("/act/medicare-for-all?zip=55401");
+    expect(html).toMatch(/href="mailto:senator@example\.gov\?subject=Thank%20you%20for%20cosponsoring%20S\.1506[^"]*&amp;body=Dear%20Senator%20Smith/);
+    expect(card(html, "K000367")).toContain("official contact form");
   });
 
   it("without a name the script says [your name]", async () => {

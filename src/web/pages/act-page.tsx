@@ -233,7 +233,12 @@ function MemberCard(props: ActPageProps & { member: CongressMember; stance: Memb
       <details class="action">
         <summary>{t.writeHeading}</summary>
         <p>
-          {member.contactFormUrl ? (
+          {member.contactFormUrl?.startsWith("mailto:") ? (
+            // A few offices publish an address instead of a form: open the letter ready to send.
+            <a href={`${member.contactFormUrl}?subject=${encodeURIComponent(messages.letterSubject)}&body=${encodeURIComponent(messages.letterBody)}`}>
+              {t.emailThem(label)}
+            </a>
+          ) : member.contactFormUrl ? (
             <a href={member.contactFormUrl} rel="noopener noreferrer" target="_blank">
               {t.contactForm(label)}
             </a>
