@@ -261,6 +261,30 @@ describe("reporting outcomes", () => {
   });
 });
 
+describe("abuse limits", () => {
+  it("limits outcome reports per client address (429 with Retry-After), and stores nothing beyond the limit", async () => {
+    const { cookie, token } = await t.csrf("/updates");
+    const send = () =>
+      t.app.request("/act/medicare-for-all/outcomes", {
+        method: "POST",
+        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ _csrf: token, bioguideId: "S000033", outcome: "busy_no_answer" }).toString(),
+      });
+    let accepted = 0;
+    let refusal: Response | undefined;
+    for (let i = 0; i < 70 && !refusal; i++) {
+      const res = await send();
+      if (res.status === 429) refusal = res;
+      else if (res.status === 303) accepted++;
+      else throw new Error(`unexpected status ${res.status}`);
+    }
+    expect(refusal, "a 429 within 70 reports").toBeDefined();
+    expect(Number(refusal!.headers.get("retry-after"))).toBeGreaterThan(0);
+    const stored = await t.ctx.db.select().from(campaignActions).where(eq(campaignActions.bioguideId, "S000033"));
+    expect(stored.length).toBe(accepted);
+  });
+});
+
 describe("GET /share/mastodon", () => {
   it("asks for the person's server, then links to its share page", async () => {
     const ask = await page("/share/mastodon?text=Hello%20%40rep&back=%2Fact%2Fmedicare-for-all%3Fzip%3D55401");
