@@ -57,6 +57,7 @@ describe("with the public data loaded", () => {
     const card = (bill: string) => new RegExp(`data-bill="${bill.replaceAll(".", "\\.")}">([\\s\\S]*?)</li>`).exec(html)?.[1] ?? "";
     expect(card("H.R.3069")).toContain("(complete)");
     expect(card("H.R.676")).toContain("(incomplete)");
+    expect(card("H.R.3069")).toContain(`<a href="/cosponsors/hr3069-119">`);
   });
 
   it("GET /api/v1/datasets lists the same facts as JSON", async () => {

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq } from "drizzle-orm";
 import { billCosponsors, bills, datasets } from "../../db/schema/index.js";
 import { cacheTags } from "../../db/read-cache.js";
+import { billPath } from "../congress/bill-slug.js";
 import type { Ctx } from "../context.js";
 import { datasetCatalogue, type DatasetKey } from "./catalogue.js";
 
@@ -16,6 +17,8 @@ export interface DatasetSummary {
 }
 
 export interface BillSummary {
+  /** Path of the bill's cosponsor list, e.g. /cosponsors/hr3069-119. */
+  path: string;
   number: string;
   congress: number;
   title: string;
@@ -33,6 +36,7 @@ export function listDatasets({ ctx }: { ctx: Ctx }): Promise<{ datasets: Dataset
     const byKey = new Map(rows.map((row) => [row.key, row]));
     const billRows = await ctx.db
       .select({
+        id: bills.id,
         number: bills.number,
         congress: bills.congress,
         title: bills.title,
@@ -61,7 +65,7 @@ export function listDatasets({ ctx }: { ctx: Ctx }): Promise<{ datasets: Dataset
             : null,
         };
       }),
-      bills: billRows,
+      bills: billRows.map(({ id, ...bill }) => ({ ...bill, path: billPath(id) })),
     };
   });
 }

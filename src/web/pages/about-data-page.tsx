@@ -56,7 +56,9 @@ export function AboutDataPage({ view, datasets, bills }: { view: View; datasets:
         <ul class="card-list">
           {bills.map((bill) => (
             <li class="card" data-bill={bill.number}>
-              <h3>{t.billHeading(bill.number, bill.congress, bill.title)}</h3>
+              <h3>
+                <a href={view.href(bill.path)}>{t.billHeading(bill.number, bill.congress, bill.title)}</a>
+              </h3>
               <dl class="facts">
                 <dt>{t.cosponsorsLoaded}</dt>
                 <dd>{number(bill.cosponsorsLoaded)}</dd>
