@@ -45,16 +45,16 @@ async function main() {
   const starting = boot.startBackgroundWork(config, database, ctx, logger);
   const jobs = deferredJobQueue(starting.then((background) => background.ctx.jobs));
   const server = await listen(config, database, { ...ctx, jobs, mail: boot.mailSettings(config) }, logger);
-  const background = await starting;
-  logger.info({ url: server.url, database: database.kind }, `Everybody In is listening on ${server.url}`);
 
+  // Handlers go in before waiting for the job queue: the server already answers, and a SIGTERM
+  // in between (a fresh PostgreSQL database takes seconds) would otherwise kill the process mid-start.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down: finishing in-flight requests");
     await server.close();
-    await background.stop();
+    await (await starting).stop();
     await ctx.cache.close();
     await database.close();
     logger.info("stopped cleanly");
@@ -62,6 +62,8 @@ async function main() {
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+  await starting;
+  if (!stopping) logger.info({ url: server.url, database: database.kind }, `Everybody In is listening on ${server.url}`);
 }
 
 async function runPrimary(config: Config, logger: ReturnType<typeof createLogger>) {
