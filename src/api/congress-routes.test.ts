@@ -16,7 +16,7 @@ interface Member {
   phones: { office: string; number: string }[];
   contactForm: string | null;
   twitter: string | null;
-  cosponsor: { bill: string | null; billId: string | null; status: string; since: string | null; withdrawnOn: string | null; asOf: string | null };
+  cosponsor: { bill: string | null; billId: string | null; status: string; since: string | null; withdrawnAt: string | null; asOf: string | null };
 }
 
 interface Representatives {
@@ -99,7 +99,7 @@ describe("GET /api/v1/representatives", () => {
     const common = ["bioguideId", "chamber", "contactForm", "cosponsor", "name", "party", "phones", "state", "title", "twitter"];
     expect(Object.keys(byName(body, "Klobuchar")).sort()).toEqual(common);
     expect(Object.keys(byName(body, "Omar")).sort()).toEqual([...common, "district"].sort());
-    expect(Object.keys(byName(body, "Omar").cosponsor).sort()).toEqual(["asOf", "bill", "billId", "since", "status", "withdrawnOn"]);
+    expect(Object.keys(byName(body, "Omar").cosponsor).sort()).toEqual(["asOf", "bill", "billId", "since", "status", "withdrawnAt"]);
     const text = JSON.stringify(body);
     expect(text).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/); // no e-mail address of anyone
     expect(text).not.toMatch(/officeAddress|capitolAddress|"address"|bluesky|mastodon|lastName/);
@@ -264,7 +264,7 @@ describe("GET /api/v1/representatives", () => {
       await t.ctx.cache.invalidate(cacheTags.publicData);
       try {
         const { body } = await representatives("zip=55401");
-        expect(byName(body, "Omar").cosponsor).toMatchObject({ status: "withdrawn", withdrawnOn: "2026-01-15" });
+        expect(byName(body, "Omar").cosponsor).toMatchObject({ status: "withdrawn", withdrawnAt: "2026-01-15" });
       } finally {
         await t.ctx.db.update(billCosponsors).set({ withdrawnOn: null }).where(where);
         await t.ctx.cache.invalidate(cacheTags.publicData);
@@ -279,7 +279,7 @@ describe("GET /api/v1/representatives", () => {
       expect(res.status).toBe(200);
       expect(body.campaign).toBe("house-only-115");
       expect(byName(body, "Omar").cosponsor).toMatchObject({ bill: "H.R.676", billId: "115-hr676", status: "unknown" });
-      expect(byName(body, "Klobuchar").cosponsor).toEqual({ bill: null, billId: null, status: "unknown", since: null, withdrawnOn: null, asOf: null });
+      expect(byName(body, "Klobuchar").cosponsor).toEqual({ bill: null, billId: null, status: "unknown", since: null, withdrawnAt: null, asOf: null });
     });
   });
 });

@@ -134,7 +134,7 @@ function presentMember(member: CongressMember, stance: MemberStance) {
       billId: stance.bill?.id ?? null,
       status: apiStatus[stance.status],
       since: stance.since,
-      withdrawnOn: stance.withdrawnOn,
+      withdrawnAt: stance.withdrawnOn,
       asOf: stance.asOf,
     },
   };
