@@ -7,6 +7,7 @@
  *   npm run bench                                         # PGlite only
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench
  *   npm run bench -- --duration=10000 --concurrency=32
+ *   npm run bench -- --paths=/act/medicare-for-all?zip=55401,/healthz   # only these paths
  *
  * With DATABASE_URL the bench creates its own database (ei_b<pid>_bench) next to the one
  * named in the URL and drops it afterwards, so the first start really imports. Entry script:
@@ -22,14 +23,14 @@ import { cpuSeconds, rssMiB, startServer, type BenchServer } from "./server.js";
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((arg) => {
-    const [key = "", value = "true"] = arg.replace(/^--/, "").split("=");
-    return [key, value];
+    const [key = "", ...value] = arg.replace(/^--/, "").split("=");
+    return [key, value.length > 0 ? value.join("=") : "true"];
   }),
 );
 const durationMs = Number(args.duration ?? 5000);
 const concurrency = Number(args.concurrency ?? 16);
 const secondStarts = Number(args.starts ?? 3);
-const paths = [
+const defaultPaths = [
   "/",
   "/about/data",
   "/healthz",
@@ -40,7 +41,11 @@ const paths = [
   // Contact Congress: one district, and a ZIP that spans two (issue 5).
   "/api/v1/representatives?zip=55401",
   "/api/v1/representatives?zip=10001",
+  // The campaign page with its members: rendered per request (it carries a form token), from memory.
+  "/act/medicare-for-all?zip=55401",
+  "/act/medicare-for-all?zip=10001",
 ];
+const paths: string[] = typeof args.paths === "string" && args.paths !== "true" ? args.paths.split(",") : defaultPaths;
 
 const repoRoot = resolve(import.meta.dirname, "..");
 const dataDir = process.env.DATA_DIR ? resolve(process.env.DATA_DIR) : resolve(repoRoot, "../shared/data");
@@ -81,7 +86,7 @@ async function measureStartups(label: string, env: Record<string, string>): Prom
 }
 
 async function measureHttp(label: string, server: BenchServer) {
-  const runs = [...paths.map((path) => ({ path, gzip: true })), { path: "/", gzip: false }];
+  const runs = [...paths.map((path) => ({ path, gzip: true })), ...(paths.includes("/") ? [{ path: "/", gzip: false }] : [])];
   for (const { path, gzip } of runs) {
     log(`${label}: ${path}${gzip ? "" : " (no gzip)"} for ${durationMs} ms at concurrency ${concurrency}…`);
     const result = await loadTest({ baseUrl: server.url, path, concurrency, durationMs, gzip, serverCpuSeconds: () => cpuSeconds(server.pid) });

@@ -1,6 +1,5 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { jsonError } from "./api/errors.js";
@@ -8,6 +7,7 @@ import { healthRoutes } from "./api/health.js";
 import { apiRoutes } from "./api/routes.js";
 import { DomainError, httpStatusFor } from "./domain/errors.js";
 import { clientIp } from "./http/client-ip.js";
+import { compress } from "./http/compress.js";
 import { csrfProtection } from "./http/csrf.js";
 import { HttpProblem } from "./http/http-problem.js";
 import { localeFromRequest } from "./http/locale.js";
@@ -38,7 +38,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use(requestLog);
   app.use(securityHeaders(deps.config.isProduction));
-  app.use(compress());
+  app.use(compress);
   app.use(localeFromRequest);
 
   app.get("/static/:file", (c) => {
