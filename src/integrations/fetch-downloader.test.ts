@@ -11,6 +11,9 @@ const body = Buffer.from("zip_code,city,state\n".repeat(5000));
 let server: Server;
 let base: string;
 let dir: string;
+/** The server sends the rest of /file.csv only once the client has reported part of it. */
+let partSeen: Promise<void>;
+let seePart: () => void;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "everybody-in-download-"));
@@ -18,7 +21,8 @@ beforeAll(async () => {
     if (req.url === "/file.csv") {
       res.writeHead(200, { "content-length": body.length });
       res.write(body.subarray(0, 40_000));
-      setTimeout(() => res.end(body.subarray(40_000)), 20);
+      // Waiting for the client (not a timer) keeps the two parts apart even on a busy machine.
+      void partSeen.then(() => res.end(body.subarray(40_000)));
     } else if (req.url === "/stall") {
       res.writeHead(200, { "content-length": 10 });
       res.write("12345"); // then nothing more
@@ -42,8 +46,13 @@ afterAll(async () => {
 describe("createFetchDownloader", () => {
   it("saves the file and reports bytes as they arrive", async () => {
     const progress: [number, number | undefined][] = [];
+    partSeen = new Promise((resolve) => (seePart = resolve));
     const destination = join(dir, "sub", "file.csv");
-    const result = await createFetchDownloader().download({ url: `${base}/file.csv`, destination, onProgress: (r, t) => progress.push([r, t]) });
+    const onProgress = (received: number, total: number | undefined) => {
+      progress.push([received, total]);
+      if (received > 0 && received < body.length) seePart();
+    };
+    const result = await createFetchDownloader().download({ url: `${base}/file.csv`, destination, onProgress });
     expect(result.bytes).toBe(body.length);
     expect(readFileSync(destination).equals(body)).toBe(true);
     expect(progress[0]).toEqual([0, body.length]);
