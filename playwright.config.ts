@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { defineConfig } from "@playwright/test";
+import { E2E_ADMIN_EMAIL } from "./tests/e2e/constants.js";
 
 /**
  * Browser journeys against the real app (`npx tsx src/main.ts`), started once on a free port
@@ -61,7 +62,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
-    command: "npx tsx src/main.ts",
+    // National staff for the admin journeys (E2E_ADMIN_EMAIL), made before the app takes the database.
+    command: `npx tsx scripts/admin-create.ts --email ${E2E_ADMIN_EMAIL} --name "Ella Baker" && npx tsx src/main.ts`,
     url: `${baseURL}/healthz`,
     // A first start imports the public data before it listens.
     timeout: 240_000,

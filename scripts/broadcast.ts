@@ -113,6 +113,8 @@ const fieldAdvice: Record<FieldErrorCode, (field: string) => string> = {
   invalid_phone: () => "is not valid",
   out_of_range: () => "is out of range",
   invalid_host: () => "is not valid",
+  too_short: () => "is too short",
+  no_match: () => "does not match",
 };
 
 export function describeFieldErrors(error: DomainError, given: Record<string, string | undefined> = {}): string[] {

@@ -16,6 +16,7 @@ import { securityHeaders } from "./http/security-headers.js";
 import type { AppDeps, AppEnv } from "./http/types.js";
 import { renderErrorPage } from "./web/errors.js";
 import type { ErrorPageStatus } from "./web/pages/error-page.js";
+import { accountRoutes } from "./web/account-routes.js";
 import { actRoutes } from "./web/act-routes.js";
 import { cosponsorsRoutes } from "./web/cosponsors-routes.js";
 import { devMailRoutes } from "./web/dev-mail-routes.js";
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", groupsRoutes);
   app.route("/", cosponsorsRoutes);
   app.route("/", actRoutes);
+  app.route("/", accountRoutes);
   if (!deps.config.isProduction) app.route("/", devMailRoutes);
 
   app.notFound((c) =>

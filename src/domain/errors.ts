@@ -18,7 +18,9 @@ export type FieldErrorCode =
   | "invalid_phone"
   | "invalid_choice"
   | "out_of_range"
-  | "invalid_host";
+  | "invalid_host"
+  | "too_short"
+  | "no_match";
 
 export type FieldErrors = Partial<Record<string, FieldErrorCode>>;
 

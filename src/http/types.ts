@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
+import type { Actor } from "../domain/accounts/actor.js";
 import type { MailCtx } from "../domain/context.js";
 import type { Locale, Messages } from "../i18n/index.js";
 import type { Geocoder } from "../integrations/geocoder/geocoder.js";
@@ -25,6 +26,8 @@ export interface AppEnv {
     t: Messages;
     csrfToken: string;
     clientIp: string;
+    /** The signed-in staff member or organizer, on routes behind loadActorMiddleware. */
+    actor: Actor | undefined;
     /** A Content-Security-Policy to send instead of the strict default (rare; see security-headers.ts). */
     cspOverride: string | undefined;
   };

@@ -3,7 +3,10 @@
  * the same `Messages` type, so a missing translation is a type error, not a blank on a page.
  * Messages that need numbers or names are functions; never glue sentences from fragments.
  */
+import { accountsEn } from "./accounts.en.js";
 import { actEn } from "./act.en.js";
+import { adminEn } from "./admin.en.js";
+import { organizeEn } from "./organize.en.js";
 import { cosponsorsEn } from "./cosponsors.en.js";
 
 export const en = {
@@ -97,6 +100,8 @@ export const en = {
       invalid_choice: "Please choose one of the options.",
       out_of_range: "Enter a number in the allowed range.",
       invalid_host: "Enter a server name such as mastodon.social.",
+      too_short: "This is too short: use at least 12 characters.",
+      no_match: "That e-mail address and password do not match. Try again, or ask for a sign-in link.",
     },
     honeypotLabel: "Leave this field empty",
   },
@@ -284,6 +289,15 @@ export const en = {
     foundingApprovedBody: (group: string) =>
       `Good news: ${group} is approved and listed. You are its first organizer. People near you who asked to be told when a group forms are being told now.`,
     foundingApprovedCta: "Open your group page",
+    signInSubject: "Your sign-in link for Everybody In",
+    signInBody: "Someone (we hope you) asked to sign in to Everybody In with this address. Use the button to sign in.",
+    signInButton: "Sign in",
+    signInExpiry: (minutes: number) => `The link works once, for ${minutes} minutes.`,
+    signInIgnore: "If you did not ask for it, ignore this message: nobody can sign in without the link.",
+    inviteSubject: (group: string) => `You are now an organizer of ${group}`,
+    inviteBody: (inviter: string, group: string) =>
+      `${inviter} added you as an organizer of ${group} on Everybody In. Sign in to edit the group's page, see who joined and e-mail your members.`,
+    inviteIgnore: "If this is a mistake, reply to this message and we will remove you.",
     groupFormedSubject: (group: string, state: string) => `A Medicare for All group formed in ${state}: ${group}`,
     groupFormedBody: (group: string, state: string) =>
       `You asked us to tell you when a single-payer group forms in ${state}. ${group} just started. Join it to meet the people organizing near you.`,
@@ -314,6 +328,9 @@ export const en = {
   },
   act: actEn,
   cosponsors: cosponsorsEn,
+  accounts: accountsEn,
+  organize: organizeEn,
+  admin: adminEn,
 } as const;
 
 function fmt(n: number) {

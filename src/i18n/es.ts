@@ -1,4 +1,7 @@
+import { accountsEs } from "./accounts.es.js";
 import { actEs } from "./act.es.js";
+import { adminEs } from "./admin.es.js";
+import { organizeEs } from "./organize.es.js";
 import { cosponsorsEs } from "./cosponsors.es.js";
 import type { Messages } from "./en.js";
 
@@ -89,6 +92,8 @@ export const es: Messages = {
       invalid_choice: "Elige una de las opciones.",
       out_of_range: "Escribe un número dentro del rango permitido.",
       invalid_host: "Escribe un nombre de servidor como mastodon.social.",
+      too_short: "Es demasiado corto: usa al menos 12 caracteres.",
+      no_match: "Ese correo y esa contraseña no coinciden. Inténtalo de nuevo o pide un enlace para entrar.",
     },
     honeypotLabel: "Deja este campo vacío",
   },
@@ -275,6 +280,15 @@ export const es: Messages = {
     foundingApprovedBody: (group) =>
       `Buenas noticias: ${group} fue aprobado y aparece en el directorio. Eres su primer organizador. Estamos avisando a quienes pidieron saber cuándo se formara un grupo cerca.`,
     foundingApprovedCta: "Abrir la página de tu grupo",
+    signInSubject: "Tu enlace para entrar a Everybody In",
+    signInBody: "Alguien (esperamos que tú) pidió entrar a Everybody In con esta dirección. Usa el botón para entrar.",
+    signInButton: "Entrar",
+    signInExpiry: (minutes) => `El enlace funciona una vez, durante ${minutes} minutos.`,
+    signInIgnore: "Si no lo pediste, ignora este mensaje: nadie puede entrar sin el enlace.",
+    inviteSubject: (group) => `Ahora organizas ${group}`,
+    inviteBody: (inviter, group) =>
+      `${inviter} te agregó como organizador/a de ${group} en Everybody In. Entra para editar la página del grupo, ver quién se unió y escribir a tus miembros.`,
+    inviteIgnore: "Si es un error, responde a este mensaje y te quitaremos.",
     groupFormedSubject: (group, state) => `Se formó un grupo de Medicare para Todos en ${state}: ${group}`,
     groupFormedBody: (group, state) =>
       `Pediste que te avisáramos cuando se formara un grupo en ${state}. ${group} acaba de empezar. Únete para conocer a quienes se organizan cerca de ti.`,
@@ -305,4 +319,7 @@ export const es: Messages = {
   },
   act: actEs,
   cosponsors: cosponsorsEs,
+  accounts: accountsEs,
+  organize: organizeEs,
+  admin: adminEs,
 };

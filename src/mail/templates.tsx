@@ -15,7 +15,9 @@ export type MailContent =
   | { template: "founding-received"; name: string; groupName: string; stateName: string }
   | { template: "founding-approved"; name: string; groupName: string; groupUrl: string }
   | { template: "group-formed"; name: string; groupName: string; stateName: string; groupUrl: string }
-  | { template: "contact-relay"; groupName: string; senderName: string; message: string };
+  | { template: "contact-relay"; groupName: string; senderName: string; message: string }
+  | { template: "sign-in"; name: string; signInUrl: string; expiresInMinutes: number }
+  | { template: "organizer-invite"; name: string; groupName: string; inviterName: string; signInUrl: string; expiresInMinutes: number };
 
 /** The footer of every message sent to a list: why you get it, and one-click ways out. */
 export interface ListFooter {
@@ -97,6 +99,26 @@ export function renderMail(t: Messages, content: MailContent, footer?: ListFoote
           section: {
             paragraphs: [m.groupFormedBody(content.groupName, content.stateName)],
             button: { label: m.groupFormedCta, url: content.groupUrl },
+          },
+        };
+      case "sign-in":
+        return {
+          subject: m.signInSubject,
+          greetingName: content.name,
+          section: {
+            paragraphs: [m.signInBody],
+            button: { label: m.signInButton, url: content.signInUrl },
+            after: [m.signInExpiry(content.expiresInMinutes), m.signInIgnore],
+          },
+        };
+      case "organizer-invite":
+        return {
+          subject: m.inviteSubject(content.groupName),
+          greetingName: content.name,
+          section: {
+            paragraphs: [m.inviteBody(content.inviterName, content.groupName)],
+            button: { label: m.signInButton, url: content.signInUrl },
+            after: [m.signInExpiry(content.expiresInMinutes), m.inviteIgnore],
           },
         };
       case "contact-relay":

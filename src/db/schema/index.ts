@@ -8,3 +8,4 @@ export * from "./rate-limits.js";
 export * from "./people.js";
 export * from "./mail.js";
 export * from "./campaigns.js";
+export * from "./accounts.js";

@@ -55,7 +55,7 @@ export const emailTokens = pgTable(
     personId: integer("person_id")
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
-    purpose: text("purpose", { enum: ["confirm"] }).notNull(),
+    purpose: text("purpose", { enum: ["confirm", "sign_in"] }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),

@@ -81,7 +81,7 @@ export function TextField(props: {
   form: FormState;
   name: string;
   label: string;
-  type?: "text" | "email" | "tel";
+  type?: "text" | "email" | "tel" | "password";
   autocomplete?: string;
   inputmode?: "numeric" | "email" | "tel" | "text";
   hint?: string;
