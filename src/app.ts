@@ -17,6 +17,8 @@ import type { AppDeps, AppEnv } from "./http/types.js";
 import { renderErrorPage } from "./web/errors.js";
 import type { ErrorPageStatus } from "./web/pages/error-page.js";
 import { accountRoutes } from "./web/account-routes.js";
+import { adminRoutes } from "./web/admin/index.js";
+import { organizeRoutes } from "./web/organize/index.js";
 import { actRoutes } from "./web/act-routes.js";
 import { cosponsorsRoutes } from "./web/cosponsors-routes.js";
 import { devMailRoutes } from "./web/dev-mail-routes.js";
@@ -84,6 +86,8 @@ export function createApp(deps: AppDeps) {
   app.route("/", cosponsorsRoutes);
   app.route("/", actRoutes);
   app.route("/", accountRoutes);
+  app.route("/", organizeRoutes);
+  app.route("/", adminRoutes);
   if (!deps.config.isProduction) app.route("/", devMailRoutes);
 
   app.notFound((c) =>
