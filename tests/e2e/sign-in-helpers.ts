@@ -14,7 +14,10 @@ export async function signInByEmail(page: Page, email: string, next?: string): P
   await page.getByRole("button", { name: en.accounts.sendLink }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.accounts.checkEmailTitle);
   await openNewestMailTo(page, email, en.mail.signInSubject);
-  await page.getByRole("link", { name: /\/sign-in\/[A-Za-z0-9_-]+/ }).first().click();
+  const href = await page.getByRole("link", { name: /\/sign-in\/[A-Za-z0-9_-]+/ }).first().getAttribute("href");
+  // The mail says PUBLIC_URL's host (localhost); stay on the host the journey uses, where its cookies are.
+  const link = new URL(href!);
+  await page.goto(`${link.pathname}${link.search}`);
   await page.getByRole("button", { name: en.accounts.confirmButton }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
   if (next) await page.goto(next);
