@@ -113,6 +113,7 @@ const fieldAdvice: Record<FieldErrorCode, (field: string) => string> = {
   invalid_phone: () => "is not valid",
   out_of_range: () => "is out of range",
   invalid_host: () => "is not valid",
+  invalid_url: () => "is not a web address: give one starting with https://",
   too_short: () => "is too short",
   no_match: () => "does not match",
 };

@@ -20,7 +20,8 @@ export type FieldErrorCode =
   | "out_of_range"
   | "invalid_host"
   | "too_short"
-  | "no_match";
+  | "no_match"
+  | "invalid_url";
 
 export type FieldErrors = Partial<Record<string, FieldErrorCode>>;
 

@@ -102,6 +102,7 @@ export const en = {
       invalid_host: "Enter a server name such as mastodon.social.",
       too_short: "This is too short: use at least 12 characters.",
       no_match: "That e-mail address and password do not match. Try again, or ask for a sign-in link.",
+      invalid_url: "Enter a full web address starting with https://, like https://example.org.",
     },
     honeypotLabel: "Leave this field empty",
   },

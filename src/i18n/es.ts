@@ -94,6 +94,7 @@ export const es: Messages = {
       invalid_host: "Escribe un nombre de servidor como mastodon.social.",
       too_short: "Es demasiado corto: usa al menos 12 caracteres.",
       no_match: "Ese correo y esa contraseña no coinciden. Inténtalo de nuevo o pide un enlace para entrar.",
+      invalid_url: "Escribe una dirección web completa que empiece con https://, como https://example.org.",
     },
     honeypotLabel: "Deja este campo vacío",
   },

@@ -12,7 +12,12 @@ export type Permission =
   /** Edit a group's page, confirm it is active, invite co-organizers. */
   | { to: "manage-group"; groupId: number }
   /** See, export and e-mail a group's members. */
-  | { to: "see-group-members"; groupId: number };
+  | { to: "see-group-members"; groupId: number }
+  /**
+   * See members' e-mail addresses. National staff only: the join form promises members that
+   * organizers see their name, ZIP and phone, and write to them through Everybody In.
+   */
+  | { to: "see-member-emails"; groupId: number };
 
 export function can(actor: Actor | undefined, permission: Permission): boolean {
   if (!actor) return false;
@@ -22,6 +27,8 @@ export function can(actor: Actor | undefined, permission: Permission): boolean {
     case "manage-group":
     case "see-group-members":
       return actor.isAdmin || actor.organizerOf.has(permission.groupId);
+    case "see-member-emails":
+      return actor.isAdmin;
   }
 }
 
