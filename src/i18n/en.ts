@@ -290,6 +290,12 @@ export const en = {
     foundingApprovedBody: (group: string) =>
       `Good news: ${group} is approved and listed. You are its first organizer. People near you who asked to be told when a group forms are being told now.`,
     foundingApprovedCta: "Open your group page",
+    foundingRejectedSubject: (group: string) => `About your application for ${group}`,
+    foundingRejectedBody: (group: string) => `Thank you for offering to start ${group}. National staff read your application and cannot approve it as it stands. They wrote:`,
+    foundingRejectedAfter: "If you have questions, or want to try again with changes, reply to this message.",
+    foundingMoreInfoSubject: (group: string) => `A question about your application for ${group}`,
+    foundingMoreInfoBody: (group: string) => `Thank you for applying to start ${group}. Before national staff can decide, they would like to know more:`,
+    foundingMoreInfoAfter: "Reply to this message with your answer; your application stays open until then.",
     signInSubject: "Your sign-in link for Everybody In",
     signInBody: "Someone (we hope you) asked to sign in to Everybody In with this address. Use the button to sign in.",
     signInButton: "Sign in",

@@ -281,6 +281,12 @@ export const es: Messages = {
     foundingApprovedBody: (group) =>
       `Buenas noticias: ${group} fue aprobado y aparece en el directorio. Eres su primer organizador. Estamos avisando a quienes pidieron saber cuándo se formara un grupo cerca.`,
     foundingApprovedCta: "Abrir la página de tu grupo",
+    foundingRejectedSubject: (group) => `Sobre tu solicitud para ${group}`,
+    foundingRejectedBody: (group) => `Gracias por ofrecerte a iniciar ${group}. El equipo nacional leyó tu solicitud y no puede aprobarla tal como está. Escribieron:`,
+    foundingRejectedAfter: "Si tienes preguntas, o quieres intentarlo de nuevo con cambios, responde a este mensaje.",
+    foundingMoreInfoSubject: (group) => `Una pregunta sobre tu solicitud para ${group}`,
+    foundingMoreInfoBody: (group) => `Gracias por solicitar iniciar ${group}. Antes de decidir, el equipo nacional quiere saber más:`,
+    foundingMoreInfoAfter: "Responde a este mensaje con tu respuesta; tu solicitud sigue abierta hasta entonces.",
     signInSubject: "Tu enlace para entrar a Everybody In",
     signInBody: "Alguien (esperamos que tú) pidió entrar a Everybody In con esta dirección. Usa el botón para entrar.",
     signInButton: "Entrar",

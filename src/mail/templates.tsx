@@ -14,6 +14,8 @@ export type MailContent =
   | { template: "new-member"; organizerName: string; groupName: string; memberName: string; memberZip: string; membersUrl: string }
   | { template: "founding-received"; name: string; groupName: string; stateName: string }
   | { template: "founding-approved"; name: string; groupName: string; groupUrl: string }
+  | { template: "founding-rejected"; name: string; groupName: string; reason: string }
+  | { template: "founding-more-info"; name: string; groupName: string; question: string }
   | { template: "group-formed"; name: string; groupName: string; stateName: string; groupUrl: string }
   | { template: "contact-relay"; groupName: string; senderName: string; message: string }
   | { template: "sign-in"; name: string; signInUrl: string; expiresInMinutes: number }
@@ -91,6 +93,18 @@ export function renderMail(t: Messages, content: MailContent, footer?: ListFoote
             paragraphs: [m.foundingApprovedBody(content.groupName)],
             button: { label: m.foundingApprovedCta, url: content.groupUrl },
           },
+        };
+      case "founding-rejected":
+        return {
+          subject: m.foundingRejectedSubject(content.groupName),
+          greetingName: content.name,
+          section: { paragraphs: [m.foundingRejectedBody(content.groupName), ...content.reason.split(/\n{2,}/)], after: [m.foundingRejectedAfter] },
+        };
+      case "founding-more-info":
+        return {
+          subject: m.foundingMoreInfoSubject(content.groupName),
+          greetingName: content.name,
+          section: { paragraphs: [m.foundingMoreInfoBody(content.groupName), ...content.question.split(/\n{2,}/)], after: [m.foundingMoreInfoAfter] },
         };
       case "group-formed":
         return {

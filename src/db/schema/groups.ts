@@ -94,7 +94,8 @@ export const groupApplications = pgTable(
     why: text("why").notNull(),
     whoTheyKnow: text("who_they_know"),
     experience: text("experience"),
-    status: text("status", { enum: ["pending", "approved", "rejected"] }).notNull(),
+    /** more_info_requested: staff asked the applicant a question (in decisionNote); still undecided. */
+    status: text("status", { enum: ["pending", "more_info_requested", "approved", "rejected"] }).notNull(),
     decisionNote: text("decision_note"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     decidedAt: timestamp("decided_at", { withTimezone: true }),

@@ -25,7 +25,7 @@ export async function approveGroupApplication({
   const result = await withTransaction(ctx, async (tx) => {
     const [application] = await tx.db.select().from(groupApplications).where(eq(groupApplications.id, input.applicationId)).for("update");
     if (!application) throw notFound(`There is no founding application ${input.applicationId}.`);
-    if (application.status !== "pending") throw conflict(`Application ${application.id} was already ${application.status}.`);
+    if (application.status !== "pending" && application.status !== "more_info_requested") throw conflict(`Application ${application.id} was already ${application.status}.`);
     const now = tx.now();
     await tx.db
       .update(groupApplications)
