@@ -106,12 +106,12 @@ describe("sign-in by password", () => {
   it("signs in with the right password, refuses a wrong one with the same words as an unknown address, and locks out after a few tries", async () => {
     const signedIn = await signInAs(t.ctx, { organizerOf: [groupId] });
     await setPassword({ ctx: t.ctx, input: { personId: signedIn.personId, password: "a long enough passphrase" } });
-    const ok = await post("/sign-in/password", { email: signedIn.email, password: "a long enough passphrase" });
+    const ok = await post("/sign-in/password", { account: signedIn.email, password: "a long enough passphrase" });
     expect(ok.status).toBe(303);
     expect(sessionCookie(ok)).toBeDefined();
 
-    const wrong = await post("/sign-in/password", { email: signedIn.email, password: "not the passphrase" });
-    const unknown = await post("/sign-in/password", { email: uniqueEmail("ghost"), password: "not the passphrase" });
+    const wrong = await post("/sign-in/password", { account: signedIn.email, password: "not the passphrase" });
+    const unknown = await post("/sign-in/password", { account: uniqueEmail("ghost"), password: "not the passphrase" });
     expect(wrong.status).toBe(400);
     expect(unknown.status).toBe(400);
     const message = "That e-mail address and password do not match.";
@@ -119,9 +119,9 @@ describe("sign-in by password", () => {
     expect(await unknown.text()).toContain(message);
 
     const statuses: number[] = [];
-    for (let i = 0; i < 8; i++) statuses.push((await post("/sign-in/password", { email: signedIn.email, password: "guess" })).status);
+    for (let i = 0; i < 8; i++) statuses.push((await post("/sign-in/password", { account: signedIn.email, password: "guess" })).status);
     expect(statuses).toContain(429);
-    const locked = await post("/sign-in/password", { email: signedIn.email, password: "a long enough passphrase" });
+    const locked = await post("/sign-in/password", { account: signedIn.email, password: "a long enough passphrase" });
     expect(locked.status).toBe(429);
   });
 });

@@ -64,7 +64,7 @@ export const accountRoutes = new Hono<AppEnv>()
   })
   .post("/sign-in/password", async (c) => {
     const { fields } = await readForm(c);
-    const email = (fields.email ?? "").trim();
+    const email = (fields.account ?? "").trim();
     // Lockout: a handful of tries per address and per e-mail, then wait.
     await limit(c, "sign-in-password-ip", c.var.clientIp, 30, 900);
     await limit(c, "sign-in-password-email", emailKey(email), 8, 900);

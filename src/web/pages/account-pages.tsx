@@ -20,10 +20,11 @@ export function SignInPage({ view, linkForm, passwordForm, next, notice }: { vie
         </button>
       </form>
       <h2>{t.passwordHeading}</h2>
-      <ErrorSummary view={view} form={passwordForm} labels={{ email: t.emailLabel, password: t.passwordLabel }} />
+      <ErrorSummary view={view} form={passwordForm} labels={{ account: t.emailLabel, password: t.passwordLabel }} />
       <form method="post" action={action("/sign-in/password")} novalidate class="stack" id="sign-in-password">
         <CsrfField view={view} />
-        <TextField view={view} form={passwordForm} name="email" label={t.emailLabel} type="email" autocomplete="username" inputmode="email" maxlength={254} />
+        {/* Not "email": both forms are on one page and field ids come from names. */}
+        <TextField view={view} form={passwordForm} name="account" label={t.emailLabel} type="email" autocomplete="username" inputmode="email" maxlength={254} />
         <TextField view={view} form={{ ...passwordForm, values: {} }} name="password" label={t.passwordLabel} type="password" autocomplete="current-password" maxlength={200} />
         <button type="submit" class="button-secondary">
           {t.passwordButton}
