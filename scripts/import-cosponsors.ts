@@ -16,8 +16,8 @@ import { ConfigError, parseConfig } from "../src/config.js";
 import type { Ctx } from "../src/domain/context.js";
 import { billIdFromSlug } from "../src/domain/congress/bill-slug.js";
 import { importCosponsors, type CosponsorChanges } from "../src/domain/congress/import-cosponsors.js";
-import { billStatusUrl } from "../src/domain/congress/parsers/billstatus-xml.js";
-import { congressGovCosponsors, cosponsorsApiUrl } from "../src/domain/congress/parsers/congress-gov-cosponsors-json.js";
+import { officialRollAsOf, officialRollSourceUrl } from "../src/domain/congress/official-roll-dates.js";
+import { congressGovCosponsors } from "../src/domain/congress/parsers/congress-gov-cosponsors-json.js";
 import { parseCosponsorFile } from "../src/domain/congress/parsers/cosponsor-file.js";
 import { billLabel, isIsoDate, type OfficialRoll } from "../src/domain/congress/parsers/official-roll.js";
 import { DomainError } from "../src/domain/errors.js";
@@ -114,17 +114,17 @@ export async function loadRoll(
     deps.log(`Fetching the cosponsors of ${billLabel(args.billId)} from api.congress.gov`);
     roll = congressGovCosponsors(await deps.congressGov.fetchCosponsors(args.billId), "the api.congress.gov response", args.billId);
   }
-  if (roll.asOf !== undefined && args.asOf !== undefined) {
-    throw new UsageError(`--as-of is for JSON files; ${source} is a BILLSTATUS file dated ${roll.asOf} by its own <updateDate>`);
+  const dated = officialRollAsOf(roll, args.asOf, deps.today);
+  if (!dated.ok) {
+    throw new UsageError(`--as-of is for JSON files; ${source} is a BILLSTATUS file dated ${dated.fileDate} by its own <updateDate>`);
   }
-  const asOf = roll.asOf ?? args.asOf ?? deps.today;
+  const asOf = dated.asOf;
   const withdrawn = roll.cosponsors.length - roll.officialCount;
   deps.log(
     `Read ${roll.cosponsors.length} cosponsor(s) (${roll.officialCount} current, ${withdrawn} withdrawn) as of ${asOf}` +
       (roll.asOf === undefined && args.asOf === undefined ? " (JSON carries no date: today; pass --as-of for an older file)" : ""),
   );
-  const sourceUrl = roll.format === "billstatus-xml" ? billStatusUrl(args.billId) : cosponsorsApiUrl(args.billId);
-  return { roll, asOf, sourceUrl, source };
+  return { roll, asOf, sourceUrl: officialRollSourceUrl(roll, args.billId), source };
 }
 
 export function importRoll(ctx: Ctx, billId: string, loaded: RollToImport, allowOlder: boolean): Promise<CosponsorChanges> {

@@ -61,6 +61,19 @@ export interface CosponsorChanges {
  * cosponsor rows. Sponsor rows stay. Returns what changed, by name, for the person running it.
  */
 export async function importCosponsors({ ctx, input }: { ctx: Ctx; input: ImportCosponsorsInput }): Promise<CosponsorChanges> {
+  const changes = await replaceCosponsorRoll({ ctx, input });
+  // After the commit: every app process reloads the congress directory and the pages built on it.
+  await ctx.cache.invalidate(cacheTags.publicData);
+  return changes;
+}
+
+/**
+ * importCosponsors without the cache invalidation, for a caller that runs it inside its own
+ * transaction (the admin upload, which audits in the same one): it must invalidate
+ * `cacheTags.publicData` itself after its commit. On PGlite a NOTIFY from inside an open
+ * transaction would wait for that transaction forever.
+ */
+export async function replaceCosponsorRoll({ ctx, input }: { ctx: Ctx; input: ImportCosponsorsInput }): Promise<CosponsorChanges> {
   const parsed = ImportCosponsorsInput.safeParse(input);
   if (!parsed.success) throw invalid(`cosponsor import: ${parsed.error.issues[0]?.message ?? "invalid input"}`);
   const { billId, roll, asOf, officialCount, sourceUrl, allowOlder } = parsed.data;
@@ -129,7 +142,5 @@ export async function importCosponsors({ ctx, input }: { ctx: Ctx; input: Import
       previousOfficialCount: bill.officialCosponsorCount,
     };
   });
-  // After the commit: every app process reloads the congress directory and the pages built on it.
-  await ctx.cache.invalidate(cacheTags.publicData);
   return changes;
 }
