@@ -149,8 +149,8 @@ describe("the account page", () => {
     const saved = await post("/account/password", { password: "twelve chars or more" }, signedIn.cookie);
     expect(saved.status).toBe(200);
     const fresh = sessionCookie(saved)!.split(";")[0]!;
-    expect(await t.app.request("/account", { headers: { cookie: signedIn.cookie } }).then((r) => r.status)).toBe(303); // the old session ended
-    expect(await t.app.request("/account", { headers: { cookie: fresh } }).then((r) => r.status)).toBe(200);
+    expect((await t.app.request("/account", { headers: { cookie: signedIn.cookie } })).status).toBe(303); // the old session ended
+    expect((await t.app.request("/account", { headers: { cookie: fresh } })).status).toBe(200);
 
     const out = await post("/account/sign-out-everywhere", {}, fresh);
     expect(out.status).toBe(200);

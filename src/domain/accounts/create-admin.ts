@@ -1,8 +1,9 @@
-import { admins } from "../../db/schema/index.js";
+import { eq } from "drizzle-orm";
+import { admins, people } from "../../db/schema/index.js";
 import { withTransaction, type Ctx } from "../context.js";
 import { invalid } from "../errors.js";
 import { recordAuditEvent } from "../audit/record-audit-event.js";
-import { findOrCreatePerson } from "../people/find-or-create-person.js";
+import { emailKey, findOrCreatePerson } from "../people/find-or-create-person.js";
 import { validateEmail } from "../updates/validate-email.js";
 
 /**
@@ -18,8 +19,10 @@ export async function createAdmin({
 }): Promise<{ personId: number; created: boolean }> {
   const problem = validateEmail(input.email);
   if (problem) throw invalid("That is not an e-mail address.", { email: problem });
-  const name = input.name?.trim() || input.email.trim().split("@")[0]!;
   return withTransaction(ctx, async (tx) => {
+    // Without a name, keep the one we have; a new person is named after their address until they say.
+    const [existing] = await tx.db.select({ id: people.id, name: people.name }).from(people).where(eq(people.emailKey, emailKey(input.email)));
+    const name = input.name?.trim() || existing?.name || input.email.trim().split("@")[0]!;
     const person = await findOrCreatePerson({ ctx: tx, input: { email: input.email, name } });
     const inserted = await tx.db
       .insert(admins)
