@@ -32,6 +32,8 @@ export async function saveCampaign({ ctx, input }: { ctx: Ctx; input: SaveCampai
     if (slug === "") errors.slug = "required";
     else if (slug.length > SLUG_MAX) errors.slug = "too_long";
     else if (!SLUG.test(slug)) errors.slug = "invalid_choice";
+    // /admin/campaigns/new is the form for a new campaign, so no campaign can be called that.
+    else if (slug === "new") errors.slug = "no_match";
   }
   const billRows = await ctx.db.select({ id: bills.id, chamber: bills.chamber }).from(bills);
   const chamberOf = new Map(billRows.map((b) => [b.id, b.chamber]));
