@@ -22,73 +22,80 @@ export async function approveGroupApplication({
   ctx: MailCtx;
   input: { applicationId: number; note?: string };
 }): Promise<{ groupId: number; waitlistNotified: number }> {
-  const result = await withTransaction(ctx, async (tx) => {
-    const [application] = await tx.db.select().from(groupApplications).where(eq(groupApplications.id, input.applicationId)).for("update");
-    if (!application) throw notFound(`There is no founding application ${input.applicationId}.`);
-    if (application.status !== "pending" && application.status !== "more_info_requested") throw conflict(`Application ${application.id} was already ${application.status}.`);
-    const now = tx.now();
-    await tx.db
-      .update(groupApplications)
-      .set({ status: "approved", decidedAt: now, decisionNote: input.note ?? null })
-      .where(eq(groupApplications.id, application.id));
-    const [group] = await tx.db
-      .update(groups)
-      .set({ status: "active", lastConfirmedAt: now, updatedAt: now })
-      .where(eq(groups.id, application.groupId))
-      .returning();
-    if (!group) throw notFound(`The group of application ${application.id} is gone.`);
-    await tx.db
-      .insert(groupOrganizers)
-      .values({ groupId: group.id, personId: application.applicantId, isFounder: true, createdAt: now })
-      .onConflictDoNothing();
-
-    const links = mailLinks(tx.mail);
-    const groupUrl = `${tx.mail.publicUrl}${groupPath(group.state, group.slug)}`;
-    const [stateRow] = await tx.db.select({ name: states.name }).from(states).where(eq(states.usps, group.state));
-    const stateName = stateRow?.name ?? group.state;
-
-    const [founder] = await tx.db.select().from(people).where(eq(people.id, application.applicantId));
-    if (founder) {
-      const t = messagesFor(isLocale(founder.locale) ? founder.locale : "en");
-      await enqueueMail({
-        ctx: tx,
-        input: {
-          idempotencyKey: `founding-approved:${application.id}`,
-          personId: founder.id,
-          to: { address: founder.email, name: founder.name },
-          template: "founding-approved",
-          ...renderMail(t, { template: "founding-approved", name: founder.name, groupName: group.name, groupUrl }),
-        },
-      });
-    }
-
-    const list = waitlistFor(group.state);
-    const waiting = await tx.db
-      .select({ id: people.id, name: people.name, email: people.email, locale: people.locale, linkVersion: people.linkVersion })
-      .from(subscriptions)
-      .innerJoin(people, eq(people.id, subscriptions.personId))
-      .where(and(eq(subscriptions.list, list), eq(subscriptions.status, "active"), isNotNull(people.emailConfirmedAt)));
-    for (const person of waiting) {
-      const t = messagesFor(isLocale(person.locale) ? person.locale : "en");
-      const unsubscribeUrl = links.unsubscribe(person.id, person.linkVersion, list);
-      await enqueueMail({
-        ctx: tx,
-        input: {
-          idempotencyKey: `group-formed:${group.id}:${person.id}`,
-          personId: person.id,
-          to: { address: person.email, name: person.name },
-          template: "group-formed",
-          headers: listUnsubscribeHeaders(unsubscribeUrl, tx.mail.unsubscribeMailbox),
-          ...renderMail(
-            t,
-            { template: "group-formed", name: person.name, groupName: group.name, stateName, groupUrl },
-            { listLabel: t.mail.listWaitlist(stateName), unsubscribeUrl, preferencesUrl: links.preferences(person.id, person.linkVersion) },
-          ),
-        },
-      });
-    }
-    return { groupId: group.id, waitlistNotified: waiting.length };
-  });
+  const result = await withTransaction(ctx, (tx) => approveInTransaction(tx, input));
   await ctx.cache.invalidate(cacheTags.groups);
   return result;
+}
+
+/**
+ * The approval's writes, in the caller's open transaction (the admin action adds its audit
+ * line to the same one). The caller invalidates `cacheTags.groups` after commit: invalidating
+ * inside a transaction would wait on the connection the transaction holds (PGlite has one).
+ */
+export async function approveInTransaction(tx: MailCtx, input: { applicationId: number; note?: string }): Promise<{ groupId: number; waitlistNotified: number }> {
+  const [application] = await tx.db.select().from(groupApplications).where(eq(groupApplications.id, input.applicationId)).for("update");
+  if (!application) throw notFound(`There is no founding application ${input.applicationId}.`);
+  if (application.status !== "pending" && application.status !== "more_info_requested") throw conflict(`Application ${application.id} was already ${application.status}.`);
+  const now = tx.now();
+  await tx.db
+    .update(groupApplications)
+    .set({ status: "approved", decidedAt: now, decisionNote: input.note ?? null })
+    .where(eq(groupApplications.id, application.id));
+  const [group] = await tx.db
+    .update(groups)
+    .set({ status: "active", lastConfirmedAt: now, updatedAt: now })
+    .where(eq(groups.id, application.groupId))
+    .returning();
+  if (!group) throw notFound(`The group of application ${application.id} is gone.`);
+  await tx.db
+    .insert(groupOrganizers)
+    .values({ groupId: group.id, personId: application.applicantId, isFounder: true, createdAt: now })
+    .onConflictDoNothing();
+
+  const links = mailLinks(tx.mail);
+  const groupUrl = `${tx.mail.publicUrl}${groupPath(group.state, group.slug)}`;
+  const [stateRow] = await tx.db.select({ name: states.name }).from(states).where(eq(states.usps, group.state));
+  const stateName = stateRow?.name ?? group.state;
+
+  const [founder] = await tx.db.select().from(people).where(eq(people.id, application.applicantId));
+  if (founder) {
+    const t = messagesFor(isLocale(founder.locale) ? founder.locale : "en");
+    await enqueueMail({
+      ctx: tx,
+      input: {
+        idempotencyKey: `founding-approved:${application.id}`,
+        personId: founder.id,
+        to: { address: founder.email, name: founder.name },
+        template: "founding-approved",
+        ...renderMail(t, { template: "founding-approved", name: founder.name, groupName: group.name, groupUrl }),
+      },
+    });
+  }
+
+  const list = waitlistFor(group.state);
+  const waiting = await tx.db
+    .select({ id: people.id, name: people.name, email: people.email, locale: people.locale, linkVersion: people.linkVersion })
+    .from(subscriptions)
+    .innerJoin(people, eq(people.id, subscriptions.personId))
+    .where(and(eq(subscriptions.list, list), eq(subscriptions.status, "active"), isNotNull(people.emailConfirmedAt)));
+  for (const person of waiting) {
+    const t = messagesFor(isLocale(person.locale) ? person.locale : "en");
+    const unsubscribeUrl = links.unsubscribe(person.id, person.linkVersion, list);
+    await enqueueMail({
+      ctx: tx,
+      input: {
+        idempotencyKey: `group-formed:${group.id}:${person.id}`,
+        personId: person.id,
+        to: { address: person.email, name: person.name },
+        template: "group-formed",
+        headers: listUnsubscribeHeaders(unsubscribeUrl, tx.mail.unsubscribeMailbox),
+        ...renderMail(
+          t,
+          { template: "group-formed", name: person.name, groupName: group.name, stateName, groupUrl },
+          { listLabel: t.mail.listWaitlist(stateName), unsubscribeUrl, preferencesUrl: links.preferences(person.id, person.linkVersion) },
+        ),
+      },
+    });
+  }
+  return { groupId: group.id, waitlistNotified: waiting.length };
 }
