@@ -28,6 +28,13 @@ import { webRoutes } from "./web/routes.js";
 
 /** Largest request body accepted anywhere; forms are small. Imports go through the CLI. */
 export const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * Except for this one admin-only route, which takes an official cosponsor file (a govinfo
+ * BILLSTATUS XML file is ~100–400 KiB). The body is read (for the CSRF token) before the admin
+ * gate, so anyone may send this much here; only admins get to the import.
+ */
+export const UPLOAD_PATH = "/admin/cosponsors/upload";
+export const UPLOAD_BODY_BYTES = 5 * 1024 * 1024;
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -65,14 +72,20 @@ export function createApp(deps: AppDeps) {
   }
   app.route("/", healthRoutes);
 
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new HttpProblem("too_large", `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KiB.`);
-      },
-    }),
-  );
+  const formBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new HttpProblem("too_large", `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KiB.`);
+    },
+  });
+  const uploadBodyLimit = bodyLimit({
+    maxSize: UPLOAD_BODY_BYTES,
+    onError: () => {
+      throw new HttpProblem("too_large", `Uploads are limited to ${UPLOAD_BODY_BYTES / 1024 / 1024} MiB.`);
+    },
+  });
+  // The one larger body: the admin cosponsor upload (official BILLSTATUS files are ~100–400 KiB).
+  app.use((c, next) => (c.req.method === "POST" && c.req.path === UPLOAD_PATH ? uploadBodyLimit(c, next) : formBodyLimit(c, next)));
   app.use(clientIp);
   // JSON endpoints are not reachable by a cross-site HTML form (browsers preflight JSON), so
   // only the HTML surface carries CSRF tokens. Unsubscribe links carry their own signed token

@@ -12,6 +12,9 @@ import { withTransaction, type Ctx } from "../../context.js";
 import { DomainError, invalid, type FieldErrors } from "../../errors.js";
 import { DataFileError } from "../../public-data/formats/data-file-error.js";
 
+/** The message of a refusal that only concerns the form's fields (no parser or importer explanation). */
+export const FIELDS_NEED_ATTENTION = "Some fields need attention.";
+
 export interface UploadCosponsorFileInput {
   actor: Actor | undefined;
   billId: string;
@@ -46,7 +49,7 @@ export async function uploadCosponsorFile({ ctx, input }: { ctx: Ctx; input: Upl
   if (!bill) errors.billId = "invalid_choice";
   if (input.text.trim() === "") errors.file = "required";
   if (asOfGiven !== undefined && !isIsoDate(asOfGiven)) errors.asOf = "invalid_choice";
-  if (Object.keys(errors).length > 0) throw invalid("Some fields need attention.", errors);
+  if (Object.keys(errors).length > 0) throw invalid(FIELDS_NEED_ATTENTION, errors);
 
   let roll: OfficialRoll;
   try {
