@@ -324,6 +324,8 @@ export const en = {
     forbiddenTitle: "Form expired",
     forbiddenHeading: "This form has expired",
     forbiddenBody: "For your security, forms expire. Go back, reload the page and send it again.",
+    noAccessTitle: "No access",
+    noAccessBody: "Your account does not have access to this page. If you think it should, ask national staff.",
     badRequestTitle: "Request not understood",
     unavailableTitle: "Not available yet",
     conflictTitle: "That clashes with something already saved",

@@ -315,6 +315,8 @@ export const es: Messages = {
     forbiddenTitle: "Formulario vencido",
     forbiddenHeading: "Este formulario ha vencido",
     forbiddenBody: "Por tu seguridad, los formularios vencen. Vuelve atrás, recarga la página y envíalo de nuevo.",
+    noAccessTitle: "Sin acceso",
+    noAccessBody: "Tu cuenta no tiene acceso a esta página. Si crees que debería, pregunta al personal nacional.",
     badRequestTitle: "Solicitud no entendida",
     unavailableTitle: "Aún no disponible",
     conflictTitle: "Eso choca con algo ya guardado",

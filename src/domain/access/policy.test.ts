@@ -23,14 +23,15 @@ const permissions: Permission[] = [
   { to: "see-group-members", groupId: 10 },
   { to: "manage-group", groupId: 20 },
   { to: "see-group-members", groupId: 20 },
+  { to: "see-member-emails", groupId: 10 },
 ];
 
 describe("policy", () => {
   it.each([
-    ["nobody signed in", undefined, [false, false, false, false, false]],
-    ["an organizer of group A", organizerOfA, [false, true, true, false, false]],
-    ["an organizer of A and B", organizerOfAandB, [false, true, true, true, true]],
-    ["national staff", admin, [true, true, true, true, true]],
+    ["nobody signed in", undefined, [false, false, false, false, false, false]],
+    ["an organizer of group A", organizerOfA, [false, true, true, false, false, false]],
+    ["an organizer of A and B", organizerOfAandB, [false, true, true, true, true, false]],
+    ["national staff", admin, [true, true, true, true, true, true]],
   ] as const)("%s", (_label, actor, expected) => {
     expect(permissions.map((p) => can(actor, p))).toEqual(expected);
   });

@@ -17,7 +17,10 @@ export function ErrorPage({ view, status, message, retryAfterSeconds }: {
       case 404:
         return { title: e.notFoundTitle, heading: e.notFoundHeading, body: message ?? e.notFoundBody };
       case 403:
-        return { title: e.forbiddenTitle, heading: e.forbiddenHeading, body: e.forbiddenBody };
+        // A refused policy rule carries a message; an expired form (CSRF) does not.
+        return message
+          ? { title: e.noAccessTitle, heading: e.noAccessTitle, body: e.noAccessBody }
+          : { title: e.forbiddenTitle, heading: e.forbiddenHeading, body: e.forbiddenBody };
       case 413:
         return { title: e.tooLargeTitle, heading: e.tooLargeTitle, body: e.tooLargeBody };
       case 429:
