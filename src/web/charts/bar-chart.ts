@@ -34,11 +34,11 @@ export function renderColumnChart(input: ChartInput): HtmlEscapedString {
   return raw(wrap(`${svg}</svg>`, input));
 }
 
-const ROW_LABEL = 16;
-const BAR = 11;
+const ROW_LABEL = 22;
+const BAR = 13;
 const BAR_GAP = 2;
 const ROW_GAP = 10;
-const VALUE_ROOM = 48;
+const VALUE_ROOM = 60;
 
 /**
  * Horizontal bars, one group per label with the label written above its bars (long names stay
@@ -59,7 +59,7 @@ export function renderBarChart(input: ChartInput): HtmlEscapedString {
   } else {
     input.labels.forEach((label, i) => {
       const rowTop = 4 + i * rowHeight;
-      svg += `<text class="chart-bar-label" x="${left}" y="${rowTop + 12}">${esc(label)}</text>`;
+      svg += `<text class="chart-bar-label" x="${left}" y="${rowTop + 16}">${esc(label)}</text>`;
       input.series.forEach((series, s) => {
         const v = valueAt(series, i);
         const width = max > 0 ? (span * v) / max : 0;

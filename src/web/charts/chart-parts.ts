@@ -113,7 +113,7 @@ export function dataTable(input: ChartInput): string {
         )
         .join("")
     : `<tr><td colspan="${input.series.length + 1}">${esc(input.emptyText)}</td></tr>`;
-  const table = `<div class="table-scroll"><table class="data-table"><caption>${esc(input.title)}</caption>${head}<tbody>${rows}</tbody></table></div>`;
+  const table = `<div class="table-scroll" role="region" tabindex="0" aria-label="${esc(input.title)}"><table class="data-table"><caption>${esc(input.title)}</caption>${head}<tbody>${rows}</tbody></table></div>`;
   return input.tableOpen ? table : `<details class="chart-table"><summary>${esc(input.tableSummary)}</summary>${table}</details>`;
 }
 

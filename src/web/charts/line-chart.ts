@@ -3,8 +3,8 @@ import type { HtmlEscapedString } from "hono/utils/html";
 import { checkInput, esc, hasData, labelIndices, niceTicks, num, svgOpen, valueAt, wrap, type ChartInput } from "./chart-parts.js";
 
 export const WIDTH = 480;
-export const HEIGHT = 220;
-const M = { top: 12, right: 16, bottom: 28, left: 40 };
+export const HEIGHT = 240;
+const M = { top: 14, right: 20, bottom: 34, left: 50 };
 
 /** Shared by the line and column charts: y grid with labels, and the plot's size. */
 export function yAxis(input: ChartInput, max: number): { out: string; top: number; y: (v: number) => number; plotWidth: number; plotHeight: number } {
@@ -17,7 +17,7 @@ export function yAxis(input: ChartInput, max: number): { out: string; top: numbe
   let out = `<g class="chart-grid" aria-hidden="true">`;
   for (const tick of ticks) {
     out += `<line x1="${M.left}" x2="${WIDTH - M.right}" y1="${num(y(tick))}" y2="${num(y(tick))}"${tick === 0 ? ` class="chart-baseline"` : ""}/>`;
-    out += `<text class="chart-axis-label" x="${M.left - 6}" y="${num(y(tick) + 4)}" text-anchor="end">${esc(format(tick))}</text>`;
+    out += `<text class="chart-axis-label" x="${M.left - 6}" y="${num(y(tick) + 5)}" text-anchor="end">${esc(format(tick))}</text>`;
   }
   return { out: `${out}</g>`, top, y, plotWidth, plotHeight };
 }
@@ -25,7 +25,7 @@ export function yAxis(input: ChartInput, max: number): { out: string; top: numbe
 /** Category labels under the plot, about six of them, centred on `x(i)`. */
 export function xLabels(input: ChartInput, x: (i: number) => number): string {
   return labelIndices(input.labels.length)
-    .map((i) => `<text class="chart-axis-label" x="${num(x(i))}" y="${HEIGHT - 8}" text-anchor="middle">${esc(input.labels[i]!)}</text>`)
+    .map((i) => `<text class="chart-axis-label" x="${num(x(i))}" y="${HEIGHT - 10}" text-anchor="middle">${esc(input.labels[i]!)}</text>`)
     .join("");
 }
 

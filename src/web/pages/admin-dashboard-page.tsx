@@ -110,7 +110,7 @@ export function AdminDashboardPage({ view, dashboard }: { view: View; dashboard:
             {t.staleLead(stale.total, stale.staleAfterDays)}
             {stale.groups.length < stale.total ? ` ${t.staleShown(stale.groups.length, stale.total)}` : ""}
           </p>
-          <div class="table-scroll">
+          <div class="table-scroll" role="region" tabindex={0} aria-label={t.staleHeading}>
             <table class="data-table" id="stale-groups">
               <caption>{t.staleHeading}</caption>
               <thead>

@@ -82,12 +82,12 @@ export function PeopleSearchPage({
           {result.total > 0 ? (
             <>
               <p>
-                <a class="button button-secondary" href={view.href(`/admin/people.csv${searchQuery(filter)}`)} download>
+                <a class="button-secondary" href={view.href(`/admin/people.csv${searchQuery(filter)}`)} download>
                   {t.exportCsv(result.total)}
                 </a>
               </p>
               <p class="fine-print">{t.exportHint}</p>
-              <div class="table-scroll">
+              <div class="table-scroll" role="region" tabindex={0} aria-label={t.tableCaption}>
                 <table class="data-table" id="people-results">
                   <caption>{t.tableCaption}</caption>
                   <thead>
@@ -197,7 +197,7 @@ export function PersonPage({ view, person }: { view: View; person: PersonRecord 
       {person.subscriptions.length === 0 ? (
         none
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" role="region" tabindex={0} aria-label={t.subscriptionsHeading}>
           <table class="data-table" id="person-lists">
             <thead>
               <tr>
@@ -227,7 +227,7 @@ export function PersonPage({ view, person }: { view: View; person: PersonRecord 
       {person.memberships.length === 0 ? (
         none
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" role="region" tabindex={0} aria-label={t.membershipsHeading}>
           <table class="data-table" id="person-memberships">
             <thead>
               <tr>
@@ -257,7 +257,7 @@ export function PersonPage({ view, person }: { view: View; person: PersonRecord 
       {person.organizes.length === 0 ? (
         none
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" role="region" tabindex={0} aria-label={t.organizesHeading}>
           <table class="data-table" id="person-organizes">
             <thead>
               <tr>
@@ -284,7 +284,7 @@ export function PersonPage({ view, person }: { view: View; person: PersonRecord 
       {person.applications.length > 0 ? (
         <>
           <h2>{t.applicationsHeading}</h2>
-          <div class="table-scroll">
+          <div class="table-scroll" role="region" tabindex={0} aria-label={t.applicationsHeading}>
             <table class="data-table" id="person-applications">
               <thead>
                 <tr>
@@ -317,7 +317,7 @@ export function PersonPage({ view, person }: { view: View; person: PersonRecord 
       ) : (
         <>
           {person.mailTotal > person.mail.length ? <p>{t.mailShown(person.mail.length, person.mailTotal)}</p> : null}
-          <div class="table-scroll">
+          <div class="table-scroll" role="region" tabindex={0} aria-label={t.mailHeading}>
             <table class="data-table" id="person-mail">
               <thead>
                 <tr>
