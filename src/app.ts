@@ -34,6 +34,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
  * gate, so anyone may send this much here; only admins get to the import.
  */
 export const UPLOAD_PATH = "/admin/cosponsors/upload";
+/** The admin groups CSV import and its confirmation (which sends the file's text again) take uploads too. */
+export const GROUPS_IMPORT_PATHS = ["/admin/groups/import", "/admin/groups/import/apply"];
 export const UPLOAD_BODY_BYTES = 5 * 1024 * 1024;
 
 export function createApp(deps: AppDeps) {
@@ -85,7 +87,7 @@ export function createApp(deps: AppDeps) {
     },
   });
   // The one larger body: the admin cosponsor upload (official BILLSTATUS files are ~100–400 KiB).
-  app.use((c, next) => (c.req.method === "POST" && c.req.path === UPLOAD_PATH ? uploadBodyLimit(c, next) : formBodyLimit(c, next)));
+  app.use((c, next) => (c.req.method === "POST" && (c.req.path === UPLOAD_PATH || GROUPS_IMPORT_PATHS.includes(c.req.path)) ? uploadBodyLimit(c, next) : formBodyLimit(c, next)));
   app.use(clientIp);
   // JSON endpoints are not reachable by a cross-site HTML form (browsers preflight JSON), so
   // only the HTML surface carries CSRF tokens. Unsubscribe links carry their own signed token

@@ -21,7 +21,8 @@ export async function createGroup({
   const actor = input.actor;
   const { values, errors } = validateGroupFields(input.fields, { stateCodes: await loadStateCodes(ctx), creating: true });
   const result = await withTransaction(ctx, async (tx) => {
-    if (values.state && values.slug && (await slugOwner(tx, values.state, values.slug)) !== undefined) errors.slug = SLUG_TAKEN;
+    // Checked once the rest is right, so the page has one kind of problem to explain at a time.
+    if (Object.keys(errors).length === 0 && (await slugOwner(tx, values.state!, values.slug!)) !== undefined) errors.slug = SLUG_TAKEN;
     if (Object.keys(errors).length > 0) throw invalid("Please correct the marked fields.", errors);
     const now = tx.now();
     const [group] = await tx.db

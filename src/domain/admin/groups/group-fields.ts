@@ -90,7 +90,8 @@ export function validateGroupFields(
   const values: GroupValues = {};
   const errors: Partial<Record<GroupField, FieldErrorCode>> = {};
   const has = (field: GroupField) => raw[field] !== undefined;
-  const text = (field: GroupField) => (raw[field] ?? "").trim();
+  // Browsers send line breaks as CRLF; store and compare them as LF.
+  const text = (field: GroupField) => (raw[field] ?? "").replace(/\r\n?/g, "\n").trim();
   const tooLong = (field: GroupField, value: string) => {
     const max = limits[field] ?? 2000;
     if (value.length > max) errors[field] = "too_long";
@@ -215,7 +216,7 @@ export function groupFieldStrings(row: {
   notes: string | null;
   socialLinks: GroupSocialLinks | null;
 }): Record<GroupField, string> {
-  const s = (v: string | number | null) => (v === null ? "" : String(v));
+  const s = (v: string | number | null) => (v === null ? "" : String(v).replace(/\r\n?/g, "\n"));
   const social = row.socialLinks ?? {};
   return {
     name: row.name,

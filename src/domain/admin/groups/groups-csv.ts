@@ -80,7 +80,7 @@ export async function planGroupsImport(ctx: Ctx, text: string): Promise<ImportPl
   const plan: ImportPlan = { fileErrors: [], rows: [], counts: { create: 0, update: 0, unchanged: 0, invalid: 0 } };
   let records;
   try {
-    records = parseCsv(text, "upload");
+    records = parseCsv(text.replace(/\r\n?/g, "\n"), "upload");
   } catch (error) {
     if (!(error instanceof DataFileError)) throw error;
     plan.fileErrors.push({ code: "syntax", line: error.line ?? null, columns: [] });

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ilike, inArray, type SQL } from "drizzle-orm";
-import { groupMemberships, groupOrganizers, groups, states } from "../../../db/schema/index.js";
+import { groupMemberships, groupOrganizers, groups, states, type GroupKind } from "../../../db/schema/index.js";
 import type { Actor } from "../../accounts/actor.js";
 import { authorize } from "../../access/policy.js";
 import type { Ctx } from "../../context.js";
@@ -12,7 +12,7 @@ export interface AdminGroupRow {
   state: string;
   stateName: string;
   city: string | null;
-  kind: string;
+  kind: GroupKind;
   status: GroupStatus;
   memberCount: number;
   organizerCount: number;

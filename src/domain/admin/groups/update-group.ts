@@ -29,7 +29,7 @@ export async function updateGroup({
     const row = await lockGroup(tx, input.groupId);
     const state = values.state ?? row.state;
     const slug = values.slug ?? row.slug;
-    if (!errors.slug && !errors.state && (await slugOwner(tx, state, slug, row.id)) !== undefined) errors.slug = SLUG_TAKEN;
+    if (Object.keys(errors).length === 0 && (await slugOwner(tx, state, slug, row.id)) !== undefined) errors.slug = SLUG_TAKEN;
     if (Object.keys(errors).length > 0) throw invalid("Please correct the marked fields.", errors);
     const before = groupFieldStrings(row);
     const changes = groupRowChanges(values, row.socialLinks);
