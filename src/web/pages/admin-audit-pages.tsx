@@ -48,7 +48,7 @@ export function AuditLogPage({ view, form, page, invalid }: { view: View; form: 
       {page.events.length === 0 ? (
         <p role="status">{t.none}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex={0} role="region" aria-label={t.tableCaption}>
           <table class="data-table" id="audit-events">
             <caption>{t.tableCaption}</caption>
             <thead>

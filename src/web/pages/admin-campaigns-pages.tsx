@@ -33,7 +33,7 @@ export function CampaignListPage({ view, campaigns, notice }: { view: View; camp
           {t.newCampaign}
         </a>
       </p>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex={0} role="region" aria-label={t.tableCaption}>
         <table class="data-table" id="campaigns">
           <caption>{t.tableCaption}</caption>
           <thead>

@@ -122,7 +122,7 @@ export function CosponsorDataPage({ view, bills, form }: { view: View; bills: Co
     <AdminLayout view={view} title={t.title} section="cosponsors">
       <h1>{t.title}</h1>
       <p class="lead">{t.lead}</p>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex={0} role="region" aria-label={t.tableCaption}>
         <table class="data-table" id="bills">
           <caption>{t.tableCaption}</caption>
           <thead>
