@@ -141,7 +141,7 @@ export function GroupsListPage(props: { view: View; groups: AdminGroupRow[]; tru
       {groups.length === 0 ? (
         <p class="empty-state">{g.none}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" role="region" tabindex={0} aria-label={g.heading}>
           <table class="data-table">
             <thead>
               <tr>
@@ -397,7 +397,7 @@ export function GroupsImportPreviewPage({ view, preview, csv, status }: { view: 
           ) : c.invalid === 0 ? (
             <p class="notice">{g.previewNothing}</p>
           ) : null}
-          <div class="table-scroll">
+          <div class="table-scroll" role="region" tabindex={0} aria-label={g.previewTitle}>
             <table class="data-table">
               <thead>
                 <tr>

@@ -18,7 +18,7 @@ export function ApplicationsPage({ view, applications }: { view: View; applicati
       ) : (
         <>
           <p>{t.count(applications.length)}</p>
-          <div class="table-scroll">
+          <div class="table-scroll" role="region" tabindex={0} aria-label={t.heading}>
             <table class="data-table">
               <thead>
                 <tr>
