@@ -32,6 +32,7 @@ test("[ADMIN][CAMPAIGNS]: staff edit the call script, preview it for a cosponsor
   await page.getByRole("button", { name: t.save }).click();
   await expect(page.getByRole("alert")).toContainText(t.errors.unknownPlaceholders("{bil}", "").split(". Use")[0]!);
   await expect(page.getByLabel(askLabel, { exact: true })).toHaveValue("Please cosponsor {bil}.");
+  await page.screenshot({ path: join(screenshotDir, "admin-campaigns-error.png") });
 
   // Preview: the ask for a member not on the bill, the thank-you for one who is; nothing saved.
   await page.getByLabel(askLabel, { exact: true }).fill(newScript);
@@ -47,6 +48,8 @@ test("[ADMIN][CAMPAIGNS]: staff edit the call script, preview it for a cosponsor
   expect(await axeViolations(page)).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await page.screenshot({ path: join(screenshotDir, "admin-campaigns-preview.png"), fullPage: true });
+  await page.locator("#preview").screenshot({ path: join(screenshotDir, "admin-campaigns-preview-samples.png") });
+  await page.locator(".campaign-form-actions").screenshot({ path: join(screenshotDir, "admin-campaigns-preview-actions.png") });
 
   await page.getByRole("button", { name: t.save }).click();
   await expect(page).toHaveURL(/\/admin\/campaigns\/medicare-for-all\?saved=1$/);

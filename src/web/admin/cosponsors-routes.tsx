@@ -44,7 +44,13 @@ export const cosponsorsAdminRoutes = new Hono<AppEnv>()
       if (error instanceof DomainError && error.code === "invalid") {
         // Field problems the form words itself; a parser's or importer's explanation is shown as it is.
         const problem = error.message === FIELDS_NEED_ATTENTION ? undefined : error.message;
-        return dataPage(c, { values, errors: error.fieldErrors, problem }, 400);
+        const errors = { ...error.fieldErrors };
+        // The box that held the bad roll is the one to mark.
+        if (!file && errors.file === "invalid_choice") {
+          delete errors.file;
+          errors.text = "invalid_choice";
+        }
+        return dataPage(c, { values, errors, problem }, 400);
       }
       throw error;
     }

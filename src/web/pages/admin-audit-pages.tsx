@@ -54,8 +54,8 @@ export function AuditLogPage({ view, form, page, invalid }: { view: View; form: 
             <thead>
               <tr>
                 <th scope="col">{c.time}</th>
-                <th scope="col">{c.actor}</th>
                 <th scope="col">{c.action}</th>
+                <th scope="col">{c.actor}</th>
                 <th scope="col">{c.subject}</th>
                 <th scope="col">{c.detail}</th>
               </tr>
@@ -67,6 +67,9 @@ export function AuditLogPage({ view, form, page, invalid }: { view: View; form: 
                     <time datetime={event.at.toISOString()}>{when(view, event.at)}</time>
                   </td>
                   <td>
+                    <code>{event.action}</code>
+                  </td>
+                  <td>
                     {event.actor ? (
                       <>
                         {event.actor.name}
@@ -76,9 +79,6 @@ export function AuditLogPage({ view, form, page, invalid }: { view: View; form: 
                     ) : (
                       t.system
                     )}
-                  </td>
-                  <td>
-                    <code>{event.action}</code>
                   </td>
                   <td>{event.subject ? <code>{event.subject}</code> : ""}</td>
                   <td class="audit-detail">{detailText(event.detail)}</td>

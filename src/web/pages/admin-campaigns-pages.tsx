@@ -39,10 +39,10 @@ export function CampaignListPage({ view, campaigns, notice }: { view: View; camp
           <thead>
             <tr>
               <th scope="col">{t.columns.title}</th>
-              <th scope="col">{t.columns.slug}</th>
+              <th scope="col">{t.columns.status}</th>
               <th scope="col">{t.columns.bills}</th>
               <th scope="col">{t.columns.spanish}</th>
-              <th scope="col">{t.columns.status}</th>
+              <th scope="col">{t.columns.slug}</th>
             </tr>
           </thead>
           <tbody>
@@ -51,11 +51,6 @@ export function CampaignListPage({ view, campaigns, notice }: { view: View; camp
                 <th scope="row">
                   <a href={view.href(`/admin/campaigns/${campaign.slug}`)}>{campaign.title}</a>
                 </th>
-                <td>
-                  <a href={view.href(campaign.path)}>{campaign.path}</a>
-                </td>
-                <td>{[campaign.houseBill ?? t.noBill, campaign.senateBill ?? t.noBill].join(" · ")}</td>
-                <td>{campaign.hasSpanish ? t.yes : t.no}</td>
                 <td>
                   {campaign.isActive ? (
                     <strong class="campaign-active">{t.active}</strong>
@@ -68,6 +63,11 @@ export function CampaignListPage({ view, campaigns, notice }: { view: View; camp
                       </button>
                     </form>
                   )}
+                </td>
+                <td>{[campaign.houseBill ?? t.noBill, campaign.senateBill ?? t.noBill].join(" · ")}</td>
+                <td>{campaign.hasSpanish ? t.yes : t.no}</td>
+                <td>
+                  <a href={view.href(campaign.path)}>{campaign.path}</a>
                 </td>
               </tr>
             ))}
