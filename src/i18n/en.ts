@@ -299,7 +299,10 @@ export const en = {
     signInSubject: "Your sign-in link for Everybody In",
     signInBody: "Someone (we hope you) asked to sign in to Everybody In with this address. Use the button to sign in.",
     signInButton: "Sign in",
-    signInExpiry: (minutes: number) => `The link works once, for ${minutes} minutes.`,
+    signInExpiry: (minutes: number) =>
+      minutes >= 1440 && minutes % 1440 === 0
+        ? `The link works once, for ${minutes / 1440} ${minutes === 1440 ? "day" : "days"}.`
+        : `The link works once, for ${minutes} minutes.`,
     signInIgnore: "If you did not ask for it, ignore this message: nobody can sign in without the link.",
     inviteSubject: (group: string) => `You are now an organizer of ${group}`,
     inviteBody: (inviter: string, group: string) =>

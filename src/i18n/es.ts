@@ -290,7 +290,10 @@ export const es: Messages = {
     signInSubject: "Tu enlace para entrar a Everybody In",
     signInBody: "Alguien (esperamos que tú) pidió entrar a Everybody In con esta dirección. Usa el botón para entrar.",
     signInButton: "Entrar",
-    signInExpiry: (minutes) => `El enlace funciona una vez, durante ${minutes} minutos.`,
+    signInExpiry: (minutes) =>
+      minutes >= 1440 && minutes % 1440 === 0
+        ? `El enlace funciona una vez, durante ${minutes / 1440} ${minutes === 1440 ? "día" : "días"}.`
+        : `El enlace funciona una vez, durante ${minutes} minutos.`,
     signInIgnore: "Si no lo pediste, ignora este mensaje: nadie puede entrar sin el enlace.",
     inviteSubject: (group) => `Ahora organizas ${group}`,
     inviteBody: (inviter, group) =>

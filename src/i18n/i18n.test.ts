@@ -29,5 +29,7 @@ describe("message catalogues", () => {
     expect(en.home.groups(1)).toBe("1 local group listed");
     expect(en.home.groups(1234)).toBe("1,234 local groups listed");
     expect(es.home.statesMissing(0)).toBe("Todos los estados tienen un grupo.");
+    expect(en.mail.signInExpiry(15)).toBe("The link works once, for 15 minutes.");
+    expect(en.mail.signInExpiry(3 * 1440)).toBe("The link works once, for 3 days.");
   });
 });
