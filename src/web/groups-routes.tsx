@@ -6,6 +6,7 @@ import { getCoverage } from "../domain/groups/get-coverage.js";
 import { getGroup } from "../domain/groups/get-group.js";
 import { getStateGroups } from "../domain/groups/get-state-groups.js";
 import { joinGroup } from "../domain/groups/join-group.js";
+import { reportGroupChange } from "../domain/groups/report-group-change.js";
 import { listGroupDirectory } from "../domain/groups/list-group-directory.js";
 import { waitForGroup } from "../domain/groups/wait-for-group.js";
 import { cacheTags } from "../db/read-cache.js";
@@ -45,11 +46,11 @@ async function directoryPage(c: Context<AppEnv>, search: FormState, status: 200 
   return renderPage(c, <DirectoryPage view={view} listing={listing} coverage={coverage} mapSvg={await coverageMapSvg(ctx, view)} search={search} />, status);
 }
 
-async function groupPage(c: Context<AppEnv>, forms: { join?: FormState; contact?: FormState }, status: 200 | 400 = 200) {
+async function groupPage(c: Context<AppEnv>, forms: { join?: FormState; contact?: FormState; report?: FormState }, status: 200 | 400 = 200) {
   const group = await getGroup({ ctx: c.var.deps.ctx, input: { state: c.req.param("state") ?? "", slug: c.req.param("slug") ?? "" } });
   return renderPage(
     c,
-    <GroupPage view={viewFor(c)} group={group} joinForm={forms.join ?? emptyForm()} contactForm={forms.contact ?? emptyForm()} />,
+    <GroupPage view={viewFor(c)} group={group} joinForm={forms.join ?? emptyForm()} contactForm={forms.contact ?? emptyForm()} reportForm={forms.report ?? emptyForm()} />,
     status,
   );
 }
@@ -156,6 +157,33 @@ export const groupsRoutes = new Hono<AppEnv>()
     return renderPage(
       c,
       <MessagePage view={view} title={t.contactSentTitle} heading={t.contactSentTitle} body={t.contactSentBody(group.name)} back={{ href: view.href(group.path), label: t.backToGroup }} />,
+    );
+  })
+  .post(`/groups/${GROUP}/report`, writeLimit, async (c) => {
+    const { fields, isBot } = await readForm(c);
+    const { state, slug } = c.req.param();
+    const done = viewFor(c).href(`/groups/${state}/${slug}/reported`);
+    if (isBot) return c.redirect(done, 303);
+    const outcome = await submitForm(fields, () =>
+      reportGroupChange({
+        ctx: c.var.deps.ctx,
+        input: { state, slug, kind: fields.reportKind ?? "", message: fields.reportMessage ?? "", email: fields.reportEmail },
+      }),
+    );
+    if (!outcome.ok) {
+      // The domain names fields kind/message/email; on this page they carry a "report" prefix.
+      const { kind, message, email } = outcome.form.errors;
+      return groupPage(c, { report: { values: outcome.form.values, errors: { reportKind: kind, reportMessage: message, reportEmail: email } } }, 400);
+    }
+    return c.redirect(done, 303);
+  })
+  .get(`/groups/${GROUP}/reported`, async (c) => {
+    const group = await getGroup({ ctx: c.var.deps.ctx, input: c.req.param() });
+    const t = c.var.t.groups;
+    const view = viewFor(c);
+    return renderPage(
+      c,
+      <MessagePage view={view} title={t.reportSentTitle} heading={t.reportSentTitle} body={t.reportSentBody(group.name)} back={{ href: view.href(group.path), label: t.backToGroup }} />,
     );
   })
   .get("/start-a-group", (c) => renderPage(c, <FoundGroupPage view={viewFor(c)} form={emptyForm()} />))

@@ -102,3 +102,27 @@ export const groupApplications = pgTable(
   },
   (t) => [index("group_applications_status_idx").on(t.status)],
 );
+
+/**
+ * Someone tells national staff that a group's listing is wrong or out of date (it stopped
+ * meeting, it moved, the link is dead). Staff resolve it (after editing the group) or dismiss it.
+ */
+export const groupChangeReports = pgTable(
+  "group_change_reports",
+  {
+    id: serial("id").primaryKey(),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["wrong_details", "not_meeting", "other"] }).notNull(),
+    message: text("message").notNull(),
+    /** Optional, so staff can ask a follow-up question; never shown publicly. */
+    reporterEmail: text("reporter_email"),
+    status: text("status", { enum: ["open", "resolved", "dismissed"] }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedBy: integer("decided_by").references(() => people.id, { onDelete: "set null" }),
+    decisionNote: text("decision_note"),
+  },
+  (t) => [index("group_change_reports_status_idx").on(t.status)],
+);

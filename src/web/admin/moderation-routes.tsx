@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
 import { approveApplication } from "../../domain/admin/moderation/approve-application.js";
+import { closeChangeReport, listChangeReports } from "../../domain/admin/moderation/change-reports.js";
 import { getApplication } from "../../domain/admin/moderation/get-application.js";
 import { listApplications } from "../../domain/admin/moderation/list-applications.js";
 import { rejectApplication } from "../../domain/admin/moderation/reject-application.js";
@@ -44,8 +45,15 @@ const back = (c: Context<AppEnv>, query: string) => c.redirect(viewFor(c).href(`
 /** /admin/applications: the founding-application queue and its decisions. Behind the admin gate (admin/index.tsx). */
 export const moderationAdminRoutes = new Hono<AppEnv>()
   .get("/admin/applications", async (c) => {
-    const applications = await listApplications({ ctx: c.var.deps.ctx, input: { actor: c.var.actor } });
-    return renderPage(c, <ApplicationsPage view={viewFor(c)} applications={applications} />);
+    const input = { actor: c.var.actor };
+    const [applications, reports] = await Promise.all([listApplications({ ctx: c.var.deps.ctx, input }), listChangeReports({ ctx: c.var.deps.ctx, input })]);
+    const notice = c.req.query("done") === "report-closed" ? c.var.t.admin.moderation.reportClosedNotice : undefined;
+    return renderPage(c, <ApplicationsPage view={viewFor(c)} applications={applications} reports={reports} notice={notice} />);
+  })
+  .post(`/admin/reports/${ID}`, async (c) => {
+    const { fields } = await readForm(c);
+    await closeChangeReport({ ctx: c.var.deps.ctx, input: { actor: c.var.actor, reportId: idOf(c), outcome: fields.outcome ?? "", note: fields.note } });
+    return c.redirect(viewFor(c).href("/admin/applications?done=report-closed"), 303);
   })
   .get(`/admin/applications/${ID}`, (c) => applicationPage(c))
   .post(`/admin/applications/${ID}/approve`, async (c) => {

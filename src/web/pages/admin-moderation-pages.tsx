@@ -1,16 +1,18 @@
 import type { ApplicationSummary } from "../../domain/admin/moderation/application-summary.js";
+import type { ChangeReport } from "../../domain/admin/moderation/change-reports.js";
 import { AdminLayout } from "../components/admin-layout.js";
-import { CsrfField, ErrorSummary, Notice, TextArea, type FormState } from "../components/form.js";
+import { CsrfField, emptyForm, ErrorSummary, Notice, RadioGroup, TextArea, TextField, type FormState } from "../components/form.js";
 import { formatDate } from "../format.js";
 import type { View } from "../view.js";
 
 const place = (a: ApplicationSummary) => [a.group.city, a.group.stateName].filter(Boolean).join(", ");
 
 /** /admin/applications: the founding applications waiting for a decision. */
-export function ApplicationsPage({ view, applications }: { view: View; applications: ApplicationSummary[] }) {
+export function ApplicationsPage({ view, applications, reports, notice }: { view: View; applications: ApplicationSummary[]; reports: ChangeReport[]; notice?: string | undefined }) {
   const t = view.t.admin.moderation;
   return (
     <AdminLayout view={view} title={t.title} section="moderation">
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
       <h1>{t.heading}</h1>
       <p class="lead">{t.lead}</p>
       {applications.length === 0 ? (
@@ -48,7 +50,53 @@ export function ApplicationsPage({ view, applications }: { view: View; applicati
           </div>
         </>
       )}
+      <ChangeReports view={view} reports={reports} />
     </AdminLayout>
+  );
+}
+
+/** Open reports from the public "something wrong?" form on group pages, each with a close form. */
+function ChangeReports({ view, reports }: { view: View; reports: ChangeReport[] }) {
+  const t = view.t.admin.moderation;
+  return (
+    <section aria-labelledby="reports-heading">
+      <h2 id="reports-heading">{t.reportsHeading}</h2>
+      <p>{t.reportsLead}</p>
+      {reports.length === 0 ? <p class="empty-state">{t.reportsEmpty}</p> : null}
+      <ul class="card-list">
+        {reports.map((r) => (
+          <li class="card" id={`report-${r.id}`}>
+            <h3>
+              <a href={view.href(r.group.path)}>{r.group.name}</a> · {t.reportKinds[r.kind]}
+            </h3>
+            <p class="fine-print">
+              {formatDate(view.locale, r.createdAt)} · {t.reportFrom(r.reporterEmail)}
+            </p>
+            <p class="pre-line">{r.message}</p>
+            <p>
+              <a href={view.href(`/admin/groups/${r.group.id}`)}>{t.reportEditGroup(r.group.name)}</a>
+            </p>
+            <form method="post" action={view.href(`/admin/reports/${r.id}`)} class="stack">
+              <CsrfField view={view} />
+              <RadioGroup
+                view={view}
+                form={{ values: { outcome: "resolved" }, errors: {} }}
+                name={`outcome`}
+                legend={t.reportOutcome}
+                options={[
+                  { value: "resolved", label: t.reportResolved },
+                  { value: "dismissed", label: t.reportDismissed },
+                ]}
+              />
+              <TextField view={view} form={emptyForm()} name="note" label={t.reportNoteLabel} maxlength={2000} />
+              <button type="submit" class="button-secondary">
+                {t.reportClose}
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -5,7 +5,7 @@ import type { GroupsNear } from "../../domain/groups/find-groups-near.js";
 import type { DirectoryListing } from "../../domain/groups/list-group-directory.js";
 import { renderMarkdown } from "../../lib/markdown.js";
 import { CoverageSection } from "../components/coverage.js";
-import { Checkbox, CsrfField, ErrorSummary, Honeypot, TextArea, TextField, type FormState } from "../components/form.js";
+import { Checkbox, CsrfField, ErrorSummary, Honeypot, RadioGroup, TextArea, TextField, type FormState } from "../components/form.js";
 import { GroupCard } from "../components/group-card.js";
 import { Layout } from "../components/layout.js";
 import { formatDate } from "../format.js";
@@ -150,7 +150,19 @@ export function StatePage({ view, state, groups, mapSvg, waitForm }: { view: Vie
   );
 }
 
-export function GroupPage({ view, group, joinForm, contactForm }: { view: View; group: PublicGroup; joinForm: FormState; contactForm: FormState }) {
+export function GroupPage({
+  view,
+  group,
+  joinForm,
+  contactForm,
+  reportForm,
+}: {
+  view: View;
+  group: PublicGroup;
+  joinForm: FormState;
+  contactForm: FormState;
+  reportForm: FormState;
+}) {
   const stateName = group.stateName;
   const t = view.t.groups;
   const u = view.t.updates;
@@ -245,6 +257,39 @@ export function GroupPage({ view, group, joinForm, contactForm }: { view: View; 
         ) : (
           <p>{t.contactUnavailable}</p>
         )}
+      </section>
+
+      <section aria-labelledby="report-heading" id="report">
+        {/* Open when the form came back with problems, so they are seen. */}
+        <details open={Object.keys(reportForm.errors).length > 0 ? true : undefined}>
+          <summary>
+            <h2 id="report-heading" class="summary-heading">
+              {t.reportHeading}
+            </h2>
+          </summary>
+          <p>{t.reportLead}</p>
+          <ErrorSummary view={view} form={reportForm} labels={{ reportKind: t.reportKind, reportMessage: t.reportMessage, reportEmail: t.reportEmail }} />
+          <form method="post" action={view.href(`${group.path}/report`)} novalidate class="stack">
+            <CsrfField view={view} />
+            <Honeypot view={view} />
+            <RadioGroup
+              view={view}
+              form={reportForm}
+              name="reportKind"
+              legend={t.reportKind}
+              options={[
+                { value: "not_meeting", label: t.reportKinds.not_meeting },
+                { value: "wrong_details", label: t.reportKinds.wrong_details },
+                { value: "other", label: t.reportKinds.other },
+              ]}
+            />
+            <TextArea view={view} form={reportForm} name="reportMessage" label={t.reportMessage} maxlength={2000} rows={4} />
+            <TextField view={view} form={reportForm} name="reportEmail" label={t.reportEmail} hint={t.reportEmailHint} type="email" autocomplete="email" inputmode="email" maxlength={254} />
+            <button type="submit" class="button-secondary">
+              {t.reportSubmit}
+            </button>
+          </form>
+        </details>
       </section>
     </Layout>
   );
