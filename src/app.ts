@@ -86,8 +86,10 @@ export function createApp(deps: AppDeps) {
       throw new HttpProblem("too_large", `Uploads are limited to ${UPLOAD_BODY_BYTES / 1024 / 1024} MiB.`);
     },
   });
-  // The one larger body: the admin cosponsor upload (official BILLSTATUS files are ~100–400 KiB).
-  app.use((c, next) => (c.req.method === "POST" && (c.req.path === UPLOAD_PATH || GROUPS_IMPORT_PATHS.includes(c.req.path)) ? uploadBodyLimit(c, next) : formBodyLimit(c, next)));
+  // Larger bodies only for the admin uploads: official BILLSTATUS files (~100–400 KiB) and
+  // group CSV imports. Everything else, forms and JSON, stays at 64 KiB.
+  const uploadPaths = new Set([UPLOAD_PATH, ...GROUPS_IMPORT_PATHS]);
+  app.use((c, next) => (c.req.method === "POST" && uploadPaths.has(c.req.path) ? uploadBodyLimit(c, next) : formBodyLimit(c, next)));
   app.use(clientIp);
   // JSON endpoints are not reachable by a cross-site HTML form (browsers preflight JSON), so
   // only the HTML surface carries CSRF tokens. Unsubscribe links carry their own signed token
