@@ -1,18 +1,10 @@
 import type { Actor } from "../accounts/actor.js";
 import { recordAuditEvent } from "../audit/record-audit-event.js";
 import { withTransaction, type Ctx } from "../context.js";
+import { csvCell } from "../../lib/spreadsheet.js";
 import { listGroupMembers } from "./list-group-members.js";
 
-/**
- * One spreadsheet cell. A cell that starts with = + - @ (or a tab or carriage return) would be
- * run as a formula by spreadsheet apps, so it gets a leading apostrophe; then RFC 4180 quoting.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export const csvRow = (cells: string[]) => cells.map(csvCell).join(",");
+const csvRow = (cells: string[]) => cells.map(csvCell).join(",");
 
 /**
  * The members list as CSV (UTF-8 with a byte-order mark, so spreadsheet apps read accents

@@ -5,6 +5,7 @@ import { DataFileError } from "../../public-data/formats/data-file-error.js";
 import { parseCsv, toCsv } from "../../public-data/formats/csv.js";
 import { groupFieldColumns, groupFields, groupFieldStrings, groupRowChanges, validateGroupFields, type GroupField, type GroupValues } from "./group-fields.js";
 import { loadStateCodes } from "./group-lookups.js";
+import { fromSpreadsheetSafe, spreadsheetSafe } from "../../../lib/spreadsheet.js";
 
 /** The export's columns, in order; the import accepts exactly these (any order, any subset with name, state and kind). */
 export const groupCsvColumns = ["id", ...groupFields.map((f) => groupFieldColumns[f])] as const;
@@ -12,16 +13,7 @@ const requiredColumns = ["name", "state", "kind"];
 const fieldForColumn = new Map<string, GroupField>(groupFields.map((f) => [groupFieldColumns[f], f]));
 export const MAX_IMPORT_ROWS = 2000;
 
-/**
- * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a formula,
- * so such cells get a leading apostrophe. Plain numbers such as a longitude of -93.2 are left
- * alone: they are not formulas and must stay numbers. The import removes the apostrophe again.
- */
-export function spreadsheetSafe(value: string): string {
-  if (/^-?\d+(\.\d+)?$/.test(value)) return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-const unescapeCell = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
+const unescapeCell = fromSpreadsheetSafe;
 
 export function groupsToCsv(rows: (typeof groups.$inferSelect)[]): string {
   return toCsv(

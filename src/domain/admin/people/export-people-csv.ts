@@ -4,7 +4,7 @@ import type { Actor } from "../../accounts/actor.js";
 import { authorize } from "../../access/policy.js";
 import { recordAuditEvent } from "../../audit/record-audit-event.js";
 import { withTransaction, type Ctx } from "../../context.js";
-import { csvLines } from "./csv.js";
+import { csvLines } from "../../../lib/spreadsheet.js";
 import { filterParams, parsePeopleFilter, peopleWhere, personSummaryColumns } from "./people-filter.js";
 import { toSummary } from "./search-people.js";
 
