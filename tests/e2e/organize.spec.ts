@@ -113,6 +113,17 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText(groupB.name)).toHaveCount(0);
     expect((await page.goto(`/organize/groups/${groupB.id}/members.csv`))?.status()).toBe(403);
     expect((await page.goto(`/organize/groups/${groupA.id}/members`))?.status()).toBe(200);
+
+    // Their own group: export who joined (without e-mail addresses, which only staff see) and write to them.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: t.downloadCsv }).click()]);
+    expect(download.suggestedFilename()).toMatch(/-members-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(readFileSync((await download.path())!, "utf8")).toContain("name,zip,phone,status,joined");
+    await page.getByRole("link", { name: t.nav.email }).click();
+    await page.getByLabel(t.composer.subjectLabel, { exact: true }).fill(`Potluck ${Date.now()}`);
+    await page.getByLabel(t.composer.bodyLabel, { exact: true }).fill("Bring a dish on Saturday.");
+    await page.getByRole("button", { name: t.composer.preview }).click();
+    await page.getByRole("button", { name: /^Send to \d+ (person|people)$/ }).click();
+    await expect(page.getByRole("heading", { level: 2, name: new RegExp(t.composer.progressHeading) })).toBeVisible();
   });
 });
 
