@@ -1,13 +1,28 @@
-import type { Page } from "@playwright/test";
+import type { Cookie, Page } from "@playwright/test";
 import { en } from "../../src/i18n/en.js";
 import { expect } from "./fixtures.js";
 
 /**
+ * Sessions from earlier sign-ins in this worker, by address. The app allows only a few sign-in
+ * links per address an hour (a real limit, not one to switch off for tests), and every admin
+ * journey signs in as the same staff member, so later journeys reuse the session cookie.
+ */
+const sessions = new Map<string, Cookie[]>();
+
+/**
  * Sign in the way a person does: ask for a link at /sign-in, open the newest message to that
  * address in the development outbox (/dev/mail), follow its link and press "Sign in".
- * Ends on the page sign-in leads to (`next`, or the account page).
+ * Ends on the page sign-in leads to (`next`, or the account page). With `fresh` unset, a session
+ * this worker already has for the address is reused while it still works.
  */
-export async function signInByEmail(page: Page, email: string, next?: string): Promise<void> {
+export async function signInByEmail(page: Page, email: string, next?: string, options: { fresh?: boolean } = {}): Promise<void> {
+  const known = sessions.get(email);
+  if (known && !options.fresh) {
+    await page.context().addCookies(known);
+    await page.goto(next ?? "/account");
+    if (!/\/sign-in/.test(new URL(page.url()).pathname)) return;
+    sessions.delete(email);
+  }
   await page.goto(next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in");
   if (!/\/sign-in/.test(new URL(page.url()).pathname)) return; // already signed in
   await page.locator("#sign-in-link").getByLabel(en.accounts.emailLabel).fill(email);
@@ -20,6 +35,7 @@ export async function signInByEmail(page: Page, email: string, next?: string): P
   await page.goto(`${link.pathname}${link.search}`);
   await page.getByRole("button", { name: en.accounts.confirmButton }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
+  sessions.set(email, (await page.context().cookies()).filter((c) => c.name === "ei_session"));
   if (next) await page.goto(next);
 }
 

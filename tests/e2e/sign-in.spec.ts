@@ -10,7 +10,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
 
   test("[STAFF][SIGN-IN]: staff sign in with an e-mailed link, set a password, sign out, and sign in with it", async ({ page }) => {
-    await signInByEmail(page, E2E_ADMIN_EMAIL);
+    await signInByEmail(page, E2E_ADMIN_EMAIL, undefined, { fresh: true });
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.accountTitle);
     await expect(page.getByText(t.adminRole)).toBeVisible();
     await page.screenshot({ path: join(screenshotDir, "account.png"), fullPage: true });
