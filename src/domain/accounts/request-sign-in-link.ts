@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
-import { emailTokens, people } from "../../db/schema/index.js";
+import { people } from "../../db/schema/index.js";
 import { isLocale, messagesFor } from "../../i18n/index.js";
 import { renderMail } from "../../mail/templates.js";
 import type { MailCtx } from "../context.js";
 import { invalid } from "../errors.js";
 import { enqueueMail } from "../mail/enqueue-mail.js";
 import { emailKey } from "../people/find-or-create-person.js";
-import { newConfirmToken } from "../updates/links.js";
+import { issueEmailToken } from "../people/issue-email-token.js";
 import { validateEmail } from "../updates/validate-email.js";
 import { loadActor } from "./actor.js";
 
@@ -38,15 +38,7 @@ export async function mailSignInLink(
   minutes: number,
   render: (t: ReturnType<typeof messagesFor>, url: string) => { subject: string; text: string; html: string },
 ): Promise<void> {
-  const { token, hash } = newConfirmToken();
-  const now = ctx.now();
-  await ctx.db.insert(emailTokens).values({
-    tokenHash: hash,
-    personId: person.personId,
-    purpose: "sign_in",
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + minutes * 60_000),
-  });
+  const { token, hash } = await issueEmailToken(ctx, { personId: person.personId, purpose: "sign_in", lifetimeMs: minutes * 60_000 });
   const t = messagesFor(isLocale(person.locale) ? person.locale : "en");
   const mail = render(t, `${ctx.mail.publicUrl}/sign-in/${token}`);
   await enqueueMail({

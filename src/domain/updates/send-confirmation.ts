@@ -5,7 +5,8 @@ import type { RenderedMail } from "../../mail/templates.js";
 import type { MailCtx } from "../context.js";
 import { enqueueMail } from "../mail/enqueue-mail.js";
 import type { PersonRecord } from "../people/find-or-create-person.js";
-import { mailLinks, newConfirmToken } from "./links.js";
+import { issueEmailToken } from "../people/issue-email-token.js";
+import { mailLinks } from "./links.js";
 
 export const CONFIRM_LINK_DAYS = 7;
 /** A second request within this window does not send a second confirmation (a double click, a bot). */
@@ -23,15 +24,8 @@ export async function sendConfirmation(
   purpose: string,
   render: (t: Messages, confirmUrl: string) => RenderedMail,
 ): Promise<boolean> {
-  const { token, hash } = newConfirmToken();
   const now = ctx.now();
-  await ctx.db.insert(emailTokens).values({
-    tokenHash: hash,
-    personId: person.id,
-    purpose: "confirm",
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + CONFIRM_LINK_DAYS * 86_400_000),
-  });
+  const { token, hash } = await issueEmailToken(ctx, { personId: person.id, purpose: "confirm", lifetimeMs: CONFIRM_LINK_DAYS * 86_400_000 });
   const t = messagesFor(isLocale(person.locale) ? person.locale : "en");
   const mail = render(t, mailLinks(ctx.mail).confirm(token));
   const window = Math.floor(now.getTime() / 1000 / RESEND_WINDOW_SECONDS);
