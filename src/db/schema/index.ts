@@ -9,3 +9,4 @@ export * from "./people.js";
 export * from "./mail.js";
 export * from "./campaigns.js";
 export * from "./accounts.js";
+export * from "./referrals.js";
