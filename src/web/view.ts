@@ -12,6 +12,8 @@ export interface View {
   /** The current path with another language chosen. */
   switchLanguageHref: (locale: Locale) => string;
   currentPath: string;
+  /** An absolute URL on the site's public address (config.publicUrl), for links that leave the page: shares, previews, embeds. */
+  absoluteUrl: (path: string) => string;
   csrfToken: string;
   requestId: string;
 }
@@ -33,6 +35,7 @@ export function viewFor(c: Context<AppEnv>): View {
       return `${url.pathname}?${next.toString()}`;
     },
     currentPath: url.pathname,
+    absoluteUrl: (path) => `${deps.config.publicUrl}${path.startsWith("/") ? path : `/${path}`}`,
     csrfToken: csrfToken ?? "",
     requestId,
   };
