@@ -1,6 +1,7 @@
 export * from "./states.js";
 export * from "./members.js";
 export * from "./zip-areas.js";
+export * from "./district-shapes.js";
 export * from "./datasets.js";
 export * from "./bills.js";
 export * from "./groups.js";
