@@ -20,6 +20,7 @@ export const adminEn = {
     people: "People",
     broadcasts: "Broadcasts",
     audit: "Audit log",
+    referrals: "Sources",
   },
   moderation: adminModerationEn,
   groups: adminGroupsEn,

@@ -21,6 +21,7 @@ export const adminEs: Messages["admin"] = {
     people: "Personas",
     broadcasts: "Envíos",
     audit: "Registro de auditoría",
+    referrals: "Fuentes",
   },
   moderation: adminModerationEs,
   groups: adminGroupsEs,

@@ -20,18 +20,19 @@ import { cachedPage } from "./page-cache.js";
 import { coverageMapSvg, stateMapSvg } from "./maps.js";
 import { DirectoryPage, FoundGroupPage, GroupPage, MessagePage, NearPage, StatePage } from "./pages/groups-pages.js";
 import { renderPage } from "./render.js";
+import { creditAction, yourLink } from "./referrals.js";
 import { viewFor } from "./view.js";
 
 const STATE = ":state{[a-z]{2}}";
 const GROUP = `${STATE}/:slug{[a-z0-9-]+}`;
 /** Per address an hour: generous, because a whole meeting may sign up over one Wi-Fi connection. */
-const writeLimit = rateLimit({ bucket: "groups-write", limit: 100, windowSeconds: 3600 });
+export const writeLimit = rateLimit({ bucket: "groups-write", limit: 100, windowSeconds: 3600 });
 
 /**
  * Besides the per-address limit: one e-mail address may not be used to join or write more than
  * a few times an hour from anywhere, so nobody can flood a person or an organizer from many IPs.
  */
-async function limitPerEmail(c: Context<AppEnv>, bucket: string, email: string | undefined) {
+export async function limitPerEmail(c: Context<AppEnv>, bucket: string, email: string | undefined) {
   const key = (email ?? "").trim().toLowerCase();
   if (!key) return;
   const { ctx } = c.var.deps;
@@ -94,12 +95,14 @@ export const groupsRoutes = new Hono<AppEnv>()
       waitForGroup({ ctx: c.var.deps.ctx, input: { state, name: fields.name ?? "", email: fields.email ?? "", zip: fields.zip ?? "", locale: c.var.locale } }),
     );
     if (!outcome.ok) return statePage(c, outcome.form, 400);
+    await creditAction(c, { kind: "signup", subject: `wait:${state.toUpperCase()}`, personId: outcome.result.personId });
     return c.redirect(viewFor(c).href(`/groups/${state}/waiting`), 303);
   })
   .get(`/groups/${STATE}/waiting`, async (c) => {
     const { state } = await getStateGroups({ ctx: c.var.deps.ctx, input: { state: c.req.param("state") } });
     const t = c.var.t.groups;
-    return renderPage(c, <MessagePage view={viewFor(c)} title={t.waitingTitle} heading={t.waitingTitle} body={t.waitingBody(state.name)} />);
+    const share = { link: await yourLink(c, `/groups/${state.code.toLowerCase()}`), text: c.var.t.share.texts.state(state.name) };
+    return renderPage(c, <MessagePage view={viewFor(c)} title={t.waitingTitle} heading={t.waitingTitle} body={t.waitingBody(state.name)} share={share} />);
   })
   .get(`/groups/${GROUP}`, (c) => groupPage(c, {}))
   .post(`/groups/${GROUP}/join`, writeLimit, async (c) => {
@@ -124,15 +127,24 @@ export const groupsRoutes = new Hono<AppEnv>()
       }),
     );
     if (!outcome.ok) return groupPage(c, { join: outcome.form }, 400);
+    await creditAction(c, { kind: "join", subject: `group:${outcome.result.groupId}`, personId: outcome.result.personId });
     return c.redirect(done, 303);
   })
   .get(`/groups/${GROUP}/joined`, async (c) => {
     const group = await getGroup({ ctx: c.var.deps.ctx, input: c.req.param() });
     const t = c.var.t.groups;
     const view = viewFor(c);
+    const share = { link: await yourLink(c, group.path), text: c.var.t.share.texts.joined(group.name) };
     return renderPage(
       c,
-      <MessagePage view={view} title={t.joinedTitle} heading={t.joinedHeading} body={t.joinedBody(group.name)} back={{ href: view.href(group.path), label: t.backToGroup }} />,
+      <MessagePage
+        view={view}
+        title={t.joinedTitle}
+        heading={t.joinedHeading}
+        body={t.joinedBody(group.name)}
+        back={{ href: view.href(group.path), label: t.backToGroup }}
+        share={share}
+      />,
     );
   })
   .post(`/groups/${GROUP}/contact`, writeLimit, async (c) => {
@@ -208,9 +220,11 @@ export const groupsRoutes = new Hono<AppEnv>()
       }),
     );
     if (!outcome.ok) return renderPage(c, <FoundGroupPage view={viewFor(c)} form={outcome.form} />, 400);
+    await creditAction(c, { kind: "found", subject: `group:${outcome.result.groupId}` });
     return c.redirect(done, 303);
   })
-  .get("/start-a-group/sent", (c) => {
+  .get("/start-a-group/sent", async (c) => {
     const t = c.var.t.found;
-    return renderPage(c, <MessagePage view={viewFor(c)} title={t.sentTitle} heading={t.sentHeading} body={t.sentBody} />);
+    const share = { link: await yourLink(c, "/"), text: c.var.t.share.texts.founding };
+    return renderPage(c, <MessagePage view={viewFor(c)} title={t.sentTitle} heading={t.sentHeading} body={t.sentBody} share={share} />);
   });

@@ -16,6 +16,7 @@ import {
   UpdatesSignUpPage,
 } from "./pages/updates-pages.js";
 import { renderPage } from "./render.js";
+import { creditAction, trafficSource, yourLink } from "./referrals.js";
 import { viewFor } from "./view.js";
 
 /** Sign-up for activism updates, confirmation, one-click unsubscribe and preferences. */
@@ -25,6 +26,7 @@ export const updatesRoutes = new Hono<AppEnv>()
     const { fields, isBot } = await readForm(c);
     // A filled honeypot gets the same answer as a person, so the bot learns nothing.
     if (isBot) return c.redirect(view(c, "/updates/check-email"), 303);
+    const source = await trafficSource(c);
     const outcome = await submitForm(fields, () =>
       signUpForUpdates({
         ctx: c.var.deps.ctx,
@@ -35,15 +37,16 @@ export const updatesRoutes = new Hono<AppEnv>()
           scope: fields.scope ?? "",
           locale: c.var.locale,
           sourcePage: "/updates",
-          sourceCampaign: c.req.query("campaign"),
-          referralCode: c.req.query("ref"),
+          sourceCampaign: source.utmCampaign,
+          referralCode: source.referralCode,
         },
       }),
     );
     if (!outcome.ok) return renderPage(c, <UpdatesSignUpPage view={viewFor(c)} form={outcome.form} />, 400);
+    await creditAction(c, { kind: "signup", subject: `list:${fields.scope === "state" ? "state" : "national"}`, personId: outcome.result.personId });
     return c.redirect(view(c, "/updates/check-email"), 303);
   })
-  .get("/updates/check-email", (c) => renderPage(c, <CheckEmailPage view={viewFor(c)} />))
+  .get("/updates/check-email", async (c) => renderPage(c, <CheckEmailPage view={viewFor(c)} link={await yourLink(c, "/")} />))
   .get("/updates/confirm/:token", async (c) => {
     const result = await confirmEmail({ ctx: c.var.deps.ctx, input: { token: c.req.param("token") } });
     const status = result.outcome === "expired" ? 410 : result.outcome === "invalid" ? 404 : 200;

@@ -9,6 +9,7 @@ import { dashboardAdminRoutes } from "./dashboard-routes.js";
 import { groupsAdminRoutes } from "./groups-routes.js";
 import { moderationAdminRoutes } from "./moderation-routes.js";
 import { peopleAdminRoutes } from "./people-routes.js";
+import { referralsAdminRoutes } from "./referrals-routes.js";
 
 /**
  * The national staff area. Every route under /admin passes the same three gates first: who is
@@ -27,6 +28,7 @@ for (const section of [
   cosponsorsAdminRoutes,
   peopleAdminRoutes,
   broadcastsAdminRoutes,
+  referralsAdminRoutes,
   auditAdminRoutes,
 ]) {
   adminRoutes.route("/", section);

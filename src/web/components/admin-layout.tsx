@@ -3,7 +3,7 @@ import type { View } from "../view.js";
 import { Layout } from "./layout.js";
 import { SignOutForm } from "../pages/account-pages.js";
 
-export type AdminSection = "dashboard" | "moderation" | "groups" | "campaigns" | "cosponsors" | "people" | "broadcasts" | "audit";
+export type AdminSection = "dashboard" | "moderation" | "groups" | "campaigns" | "cosponsors" | "people" | "broadcasts" | "referrals" | "audit";
 
 const sections: { key: AdminSection; path: string }[] = [
   { key: "dashboard", path: "/admin" },
@@ -13,6 +13,7 @@ const sections: { key: AdminSection; path: string }[] = [
   { key: "cosponsors", path: "/admin/cosponsors" },
   { key: "people", path: "/admin/people" },
   { key: "broadcasts", path: "/admin/broadcasts" },
+  { key: "referrals", path: "/admin/referrals" },
   { key: "audit", path: "/admin/audit" },
 ];
 

@@ -1,8 +1,10 @@
+import { ShareBar } from "../components/share-bar.js";
 import type { MovementStats } from "../../domain/overview/get-movement-stats.js";
 import type { Coverage } from "../../domain/groups/get-coverage.js";
 import { CoverageSection } from "../components/coverage.js";
 import { emptyForm } from "../components/form.js";
 import { Layout } from "../components/layout.js";
+import { homeCard } from "../previews/cards.js";
 import { ZipSearch } from "./groups-pages.js";
 import type { View } from "../view.js";
 
@@ -12,7 +14,7 @@ export function HomePage({ view, stats, coverage, mapSvg }: { view: View; stats:
   const senate = stats.currentBills.find((bill) => bill.chamber === "senate");
   const asOf = [house?.asOf, senate?.asOf].filter((d): d is string => Boolean(d)).sort().at(-1);
   return (
-    <Layout view={view} title={t.title}>
+    <Layout view={view} scripts={["share.js"]} title={t.title} description={t.lead} preview={{ card: homeCard(view, coverage) }}>
       <section class="hero">
         <h1>{t.heading}</h1>
         <p class="lead">{t.lead}</p>
@@ -69,6 +71,7 @@ export function HomePage({ view, stats, coverage, mapSvg }: { view: View; stats:
         </section>
       )}
       {stats.hasPublicData ? <CoverageSection view={view} coverage={coverage} mapSvg={mapSvg} /> : null}
+      <ShareBar view={view} url={view.absoluteUrl("/")} text={view.t.share.texts.home} />
     </Layout>
   );
 }

@@ -1,3 +1,4 @@
+import { YourLink } from "../components/share-bar.js";
 import type { ListChoice } from "../../domain/updates/manage-subscriptions.js";
 import { Layout } from "../components/layout.js";
 import { CsrfField, ErrorSummary, Honeypot, Notice, RadioGroup, TextField, type FormState } from "../components/form.js";
@@ -7,7 +8,7 @@ export function UpdatesSignUpPage({ view, form }: { view: View; form: FormState 
   const t = view.t.updates;
   const labels = { name: t.name, email: t.email, zip: t.zip, scope: t.scopeLegend };
   return (
-    <Layout view={view} title={t.title}>
+    <Layout view={view} title={t.title} description={t.lead}>
       <h1>{t.heading}</h1>
       <p class="lead">{t.lead}</p>
       <ErrorSummary view={view} form={form} labels={labels} />
@@ -37,13 +38,14 @@ export function UpdatesSignUpPage({ view, form }: { view: View; form: FormState 
   );
 }
 
-export function CheckEmailPage({ view }: { view: View }) {
+export function CheckEmailPage({ view, link }: { view: View; link?: { url: string; count: number } | undefined }) {
   const t = view.t.updates;
   return (
-    <Layout view={view} title={t.checkTitle}>
+    <Layout view={view} title={t.checkTitle} scripts={link ? ["share.js"] : undefined}>
       <h1>{t.checkHeading}</h1>
       <p>{t.checkBody}</p>
       <p class="fine-print">{t.checkAgain}</p>
+      {link ? <YourLink view={view} link={link} text={view.t.share.texts.signedUp} /> : null}
     </Layout>
   );
 }
