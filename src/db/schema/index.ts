@@ -11,3 +11,4 @@ export * from "./mail.js";
 export * from "./campaigns.js";
 export * from "./accounts.js";
 export * from "./referrals.js";
+export * from "./events.js";

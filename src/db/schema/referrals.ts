@@ -13,7 +13,7 @@ export const referralCodes = pgTable("referral_codes", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
 });
 
-export const attributionKinds = ["signup", "join", "action", "found"] as const;
+export const attributionKinds = ["signup", "join", "action", "found", "rsvp"] as const;
 export type AttributionKind = (typeof attributionKinds)[number];
 
 /**
