@@ -18,9 +18,9 @@ export const shareEn = {
     email: "E-mail",
     sms: "Text message",
   },
-  /** Accessible names: "Share on X". */
-  shareOn: (network: string) => `Share on ${network}`,
-  shareBy: (means: string) => `Share by ${means.toLowerCase()}`,
+  /** Read before the network's name by screen readers ("Share on X"), hidden on screen. */
+  shareOn: "Share on",
+  shareBy: "Share by",
   // What the shared post says, per page.
   texts: {
     home: "Medicare for All needs organized people in every state. Find your local single-payer group and call Congress:",

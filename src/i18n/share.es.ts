@@ -20,8 +20,8 @@ export const shareEs: Messages["share"] = {
     email: "Correo",
     sms: "Mensaje de texto",
   },
-  shareOn: (network) => `Compartir en ${network}`,
-  shareBy: (means) => `Compartir por ${means.toLowerCase()}`,
+  shareOn: "Compartir en",
+  shareBy: "Compartir por",
   texts: {
     home: "Medicare for All necesita gente organizada en cada estado. Encuentra tu grupo local por un sistema de pagador único y llama al Congreso:",
     directory: "Encuentra un grupo local por Medicare for All en tu estado:",

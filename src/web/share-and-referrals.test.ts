@@ -87,8 +87,8 @@ describe("share links", () => {
         expect(links.some((href) => href.includes(network)), `${path}: ${network}`).toBe(true);
       }
       expect(links).toContain(`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(`${url}?utm_source=facebook`)}`);
-      expect(html).toContain('aria-label="Share on X (opens in a new tab)"');
-      expect(html).toContain('aria-label="Share by text message"');
+      expect(html).toContain('<span class="visually-hidden">Share on </span>X<span class="visually-hidden"> (opens in a new tab)</span>');
+      expect(html).toContain('<span class="visually-hidden">Share by </span>Text message</a>');
       expect(html).toContain(`value="${url}?utm_source=link"`);
       expect(html).toContain("/static/share.");
       // Plain links only: no script, frame or image from a share network.
@@ -102,7 +102,7 @@ describe("share links", () => {
     const params = new URL(x).searchParams;
     expect(params.get("text")).toBe("Únete al movimiento por un sistema de pagador único en Ohio:");
     expect(params.get("url")).toBe("https://everybodyin.example/groups/oh?lang=es&utm_source=x");
-    expect(html).toContain('aria-label="Compartir en X (se abre en otra pestaña)"');
+    expect(html).toContain('<span class="visually-hidden">Compartir en </span>X<span class="visually-hidden"> (se abre en otra pestaña)</span>');
   });
 });
 

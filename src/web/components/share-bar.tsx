@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import type { View } from "../view.js";
 
 export type ShareNetwork = "x" | "facebook" | "bluesky" | "mastodon" | "whatsapp" | "email" | "sms";
@@ -45,7 +46,22 @@ let bars = 0;
  * Share links for one page. `url` is absolute (the page, or a personal ?ref= link); `text` is
  * the post. The native share sheet and the copy button appear only when share.js runs.
  */
-export function ShareBar({ view, url, text, heading, lead }: { view: View; url: string; text: string; heading?: string; lead?: string | false }) {
+export function ShareBar({
+  view,
+  url,
+  text,
+  heading,
+  lead,
+  children,
+}: {
+  view: View;
+  url: string;
+  text: string;
+  heading?: string;
+  lead?: string | false;
+  /** Shown under the lead (the personal link's count). */
+  children?: Child;
+}) {
   const t = view.t.share;
   const id = `share-link-${++bars % 1000}`;
   // The post is in this page's language, so the page it links to should be too.
@@ -60,6 +76,7 @@ export function ShareBar({ view, url, text, heading, lead }: { view: View; url: 
     <section class="share" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{heading ?? t.heading}</h2>
       {lead === false ? null : <p class="fine-print">{lead ?? t.lead}</p>}
+      {children}
       <button type="button" class="button share-native" hidden data-share-native data-title={t.emailSubject} data-text={text} data-url={linkUrl}>
         {t.nativeShare}
       </button>
@@ -67,16 +84,19 @@ export function ShareBar({ view, url, text, heading, lead }: { view: View; url: 
         {SHARE_NETWORKS.map((network) => {
           const name = t.networks[network];
           const external = network !== "mastodon" && network !== "email" && network !== "sms";
-          const label = network === "email" || network === "sms" ? t.shareBy(name) : t.shareOn(name);
+          const verb = network === "email" || network === "sms" ? t.shareBy : t.shareOn;
+          // The accessible name comes from the text ("Share on X (opens in a new tab)"), not
+          // aria-label, so it also matches what voice control users see and say.
           return (
             <li>
               <a
                 class={`share-link share-${network}`}
                 href={shareHref(network, { url, text, subject: t.emailSubject, back })}
-                aria-label={external ? `${label} ${t.newTab}` : label}
                 {...(external ? { target: "_blank", rel: "noopener noreferrer" } : {})}
               >
+                <span class="visually-hidden">{verb} </span>
                 {name}
+                {external ? <span class="visually-hidden"> {t.newTab}</span> : null}
               </a>
             </li>
           );
@@ -100,9 +120,8 @@ export function ShareBar({ view, url, text, heading, lead }: { view: View; url: 
 export function YourLink({ view, link, text }: { view: View; link: { url: string; count: number }; text: string }) {
   const t = view.t.share;
   return (
-    <div class="your-link">
-      <ShareBar view={view} url={link.url} text={text} heading={t.yourLinkHeading} lead={t.yourLinkLead} />
+    <ShareBar view={view} url={link.url} text={text} heading={t.yourLinkHeading} lead={t.yourLinkLead}>
       <p class="referral-count">{t.throughYourLink(link.count)}</p>
-    </div>
+    </ShareBar>
   );
 }
