@@ -23,6 +23,7 @@ import { actRoutes } from "./web/act-routes.js";
 import { cosponsorsRoutes } from "./web/cosponsors-routes.js";
 import { devMailRoutes } from "./web/dev-mail-routes.js";
 import { groupsRoutes } from "./web/groups-routes.js";
+import { previewRoutes } from "./web/preview-routes.js";
 import { updatesRoutes } from "./web/updates-routes.js";
 import { webRoutes } from "./web/routes.js";
 
@@ -73,6 +74,8 @@ export function createApp(deps: AppDeps) {
     });
   }
   app.route("/", healthRoutes);
+  // Link-preview images: GETs that set no cookie (they sit before the CSRF layer), so caches may keep them.
+  app.route("/", previewRoutes);
 
   const formBodyLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,

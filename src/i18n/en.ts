@@ -8,6 +8,7 @@ import { actEn } from "./act.en.js";
 import { adminEn } from "./admin.en.js";
 import { organizeEn } from "./organize.en.js";
 import { cosponsorsEn } from "./cosponsors.en.js";
+import { previewsEn } from "./previews.en.js";
 
 export const en = {
   meta: {
@@ -353,6 +354,7 @@ export const en = {
   accounts: accountsEn,
   organize: organizeEn,
   admin: adminEn,
+  previews: previewsEn,
 } as const;
 
 function fmt(n: number) {

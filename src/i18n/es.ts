@@ -3,6 +3,7 @@ import { actEs } from "./act.es.js";
 import { adminEs } from "./admin.es.js";
 import { organizeEs } from "./organize.es.js";
 import { cosponsorsEs } from "./cosponsors.es.js";
+import { previewsEs } from "./previews.es.js";
 import type { Messages } from "./en.js";
 
 const fmt = (n: number) => n.toLocaleString("es-US");
@@ -344,4 +345,5 @@ export const es: Messages = {
   accounts: accountsEs,
   organize: organizeEs,
   admin: adminEs,
+  previews: previewsEs,
 };

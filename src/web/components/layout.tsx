@@ -1,17 +1,22 @@
 import type { Child } from "hono/jsx";
 import type { View } from "../view.js";
+import { PageMeta, type PagePreview } from "./page-meta.js";
 
 interface LayoutProps {
   view: View;
   /** The page's own title; the site name is appended. */
   title: string;
   description?: string;
+  /** The page's link preview (image card, structured data); the site's card when left out. */
+  preview?: PagePreview;
+  /** Keep the page out of search engines (no preview either); private paths are always noindex. */
+  noindex?: boolean;
   /** Progressive-enhancement scripts from public/, loaded deferred (the page works without them). */
   scripts?: string[];
   children?: Child;
 }
 
-export function Layout({ view, title, description, scripts, children }: LayoutProps) {
+export function Layout({ view, title, description, preview, noindex, scripts, children }: LayoutProps) {
   const { t } = view;
   const otherLocale = view.locale === "en" ? "es" : "en";
   const navLinks = [
@@ -28,6 +33,7 @@ export function Layout({ view, title, description, scripts, children }: LayoutPr
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title === t.meta.siteName ? title : `${title} · ${t.meta.siteName}`}</title>
         <meta name="description" content={description ?? t.meta.tagline} />
+        <PageMeta view={view} title={title} description={description ?? t.meta.tagline} preview={preview} noindex={noindex} />
         <link rel="stylesheet" href={view.asset("app.css")} />
         <link rel="icon" href={view.asset("icon.svg")} type="image/svg+xml" />
         {(scripts ?? []).map((name) => (

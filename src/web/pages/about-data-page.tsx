@@ -7,7 +7,7 @@ export function AboutDataPage({ view, datasets, bills }: { view: View; datasets:
   const number = (n: number) => n.toLocaleString(view.locale === "es" ? "es-US" : "en-US");
   const date = (d: Date) => d.toISOString().slice(0, 10);
   return (
-    <Layout view={view} title={t.title}>
+    <Layout view={view} title={t.title} description={t.lead}>
       <h1>{t.heading}</h1>
       <p class="lead">{t.lead}</p>
       <ul class="card-list">
@@ -77,6 +77,12 @@ export function AboutDataPage({ view, datasets, bills }: { view: View; datasets:
             </li>
           ))}
         </ul>
+      </section>
+      <section aria-labelledby="font-credit-heading">
+        <h2 id="font-credit-heading">{view.t.previews.fontCreditHeading}</h2>
+        <p class="credit">
+          {view.t.previews.fontCredit} <a href="https://openfontlicense.org/">openfontlicense.org</a>
+        </p>
       </section>
     </Layout>
   );

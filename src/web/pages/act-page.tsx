@@ -10,6 +10,7 @@ import type { CongressMember } from "../../domain/congress/congress-directory.js
 import { callOutcomes, type ActionOutcome } from "../../db/schema/index.js";
 import { CsrfField, ErrorSummary, Notice, TextField, type FormState } from "../components/form.js";
 import { Layout } from "../components/layout.js";
+import { campaignCard } from "../previews/cards.js";
 import { formatDate } from "../format.js";
 import type { View } from "../view.js";
 
@@ -37,7 +38,7 @@ export function ActPage(props: ActPageProps) {
   const t = view.t.act;
   const words = campaign.words(view.locale);
   return (
-    <Layout view={view} title={words.title} description={words.summary} scripts={found ? ["act.js"] : []}>
+    <Layout view={view} title={words.title} description={words.summary} preview={{ card: campaignCard(view, campaign, props.bills) }} scripts={found ? ["act.js"] : []}>
       <h1>{words.title}</h1>
       <p class="lead">{words.summary}</p>
       <p class="campaign-totals" data-totals>

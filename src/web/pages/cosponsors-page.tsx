@@ -1,6 +1,7 @@
 import { raw } from "hono/html";
 import type { BillCosponsors, NotSignedOnMember, RollPerson } from "../../domain/congress/get-bill-cosponsors.js";
 import { Layout } from "../components/layout.js";
+import { billCard } from "../previews/cards.js";
 import { formatDate } from "../format.js";
 import { renderCoverageMap, renderMapLegend } from "../maps/index.js";
 import type { View } from "../view.js";
@@ -88,7 +89,7 @@ export function CosponsorsPage({ view, data, mapSvg }: { view: View; data: BillC
   const jumpStates = new Map<string, { name: string; id: string }>();
   for (const g of data.cosponsorsByState) jumpStates.set(g.code, { name: g.name, id: anchor("on", g.code) });
   return (
-    <Layout view={view} title={t.pageTitle(bill.number)} description={t.pageDescription(bill.number, bill.title)}>
+    <Layout view={view} title={t.pageTitle(bill.number)} description={t.pageDescription(bill.number, bill.title)} preview={{ card: billCard(view, data) }}>
       <h1>{t.heading(bill.number, bill.title)}</h1>
       <p class="lead">{countSentence(view, data)}</p>
       {data.withdrawnCount > 0 ? <p>{t.withdrawnCount(data.withdrawnCount)}</p> : null}

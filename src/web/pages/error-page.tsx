@@ -36,7 +36,7 @@ export function ErrorPage({ view, status, message, retryAfterSeconds }: {
     }
   })();
   return (
-    <Layout view={view} title={title}>
+    <Layout view={view} title={title} noindex>
       <section class="error-page">
         <p class="error-status">{status}</p>
         <h1>{heading}</h1>

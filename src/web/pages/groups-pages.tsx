@@ -8,6 +8,8 @@ import { CoverageSection } from "../components/coverage.js";
 import { Checkbox, CsrfField, ErrorSummary, Honeypot, RadioGroup, TextArea, TextField, type FormState } from "../components/form.js";
 import { GroupCard } from "../components/group-card.js";
 import { Layout } from "../components/layout.js";
+import { groupCard, groupPlace, homeCard, stateCard } from "../previews/cards.js";
+import { groupJsonLd } from "../previews/structured-data.js";
 import { formatDate } from "../format.js";
 import type { View } from "../view.js";
 
@@ -29,7 +31,7 @@ export function ZipSearch({ view, form, withMiles = false }: { view: View; form:
 export function DirectoryPage({ view, listing, coverage, mapSvg, search }: { view: View; listing: DirectoryListing; coverage: Coverage; mapSvg?: string; search: FormState }) {
   const t = view.t.groups;
   return (
-    <Layout view={view} title={t.directoryTitle}>
+    <Layout view={view} title={t.directoryTitle} description={t.directoryLead} preview={{ card: homeCard(view, coverage) }}>
       <h1>{t.directoryHeading}</h1>
       <p class="lead">{t.directoryLead}</p>
       <ErrorSummary view={view} form={search} labels={{ near: t.searchLabel, miles: t.milesLabel }} />
@@ -112,7 +114,7 @@ export function NearPage({ view, near, search }: { view: View; near: GroupsNear;
 export function StatePage({ view, state, groups, mapSvg, waitForm }: { view: View; state: StateEntry; groups: PublicGroup[]; mapSvg?: string; waitForm: FormState }) {
   const t = view.t.groups;
   return (
-    <Layout view={view} title={t.stateTitle(state.name)}>
+    <Layout view={view} title={t.stateTitle(state.name)} description={view.t.previews.statePageDescription(state.name, groups.length)} preview={{ card: stateCard(view, state, groups.length) }}>
       <h1>{t.stateHeading(state.name)}</h1>
       {mapSvg ? <div class="state-map">{raw(mapSvg)}</div> : null}
       {groups.length > 0 ? (
@@ -173,7 +175,7 @@ export function GroupPage({
       : t.fromUndatedSource;
   const social = Object.entries(group.socialLinks).filter(([, url]) => /^https:\/\//.test(url ?? ""));
   return (
-    <Layout view={view} title={group.name}>
+    <Layout view={view} title={group.name} description={view.t.previews.groupDescription(group.name, groupPlace(view, group))} preview={{ card: groupCard(view, group), jsonLd: groupJsonLd(view, group) }}>
       <p class="breadcrumb">
         <a href={view.href("/groups")}>{view.t.nav.groups}</a> › <a href={view.href(`/groups/${group.state.toLowerCase()}`)}>{stateName}</a>
       </p>
@@ -314,7 +316,7 @@ export function FoundGroupPage({ view, form }: { view: View; form: FormState }) 
   const u = view.t.updates;
   const labels = { name: u.name, email: u.email, zip: u.zip, groupName: t.groupName, city: t.city, why: t.why, whoTheyKnow: t.whoTheyKnow, experience: t.experience };
   return (
-    <Layout view={view} title={t.title}>
+    <Layout view={view} title={t.title} description={t.lead}>
       <h1>{t.heading}</h1>
       <p class="lead">{t.lead}</p>
       <ErrorSummary view={view} form={form} labels={labels} />
