@@ -7,6 +7,7 @@ import { accountsEn } from "./accounts.en.js";
 import { actEn } from "./act.en.js";
 import { adminEn } from "./admin.en.js";
 import { organizeEn } from "./organize.en.js";
+import { shareEn } from "./share.en.js";
 import { cosponsorsEn } from "./cosponsors.en.js";
 import { previewsEn } from "./previews.en.js";
 
@@ -353,6 +354,7 @@ export const en = {
   cosponsors: cosponsorsEn,
   accounts: accountsEn,
   organize: organizeEn,
+  share: shareEn,
   admin: adminEn,
   previews: previewsEn,
 } as const;

@@ -2,6 +2,7 @@ import { accountsEs } from "./accounts.es.js";
 import { actEs } from "./act.es.js";
 import { adminEs } from "./admin.es.js";
 import { organizeEs } from "./organize.es.js";
+import { shareEs } from "./share.es.js";
 import { cosponsorsEs } from "./cosponsors.es.js";
 import { previewsEs } from "./previews.es.js";
 import type { Messages } from "./en.js";
@@ -344,6 +345,7 @@ export const es: Messages = {
   cosponsors: cosponsorsEs,
   accounts: accountsEs,
   organize: organizeEs,
+  share: shareEs,
   admin: adminEs,
   previews: previewsEs,
 };
