@@ -1,3 +1,4 @@
+import { ShareBar, YourLink } from "../components/share-bar.js";
 import { raw } from "hono/html";
 import type { Coverage } from "../../domain/groups/get-coverage.js";
 import type { PublicGroup, StateEntry } from "../../domain/groups/group-directory.js";
@@ -31,7 +32,7 @@ export function ZipSearch({ view, form, withMiles = false }: { view: View; form:
 export function DirectoryPage({ view, listing, coverage, mapSvg, search }: { view: View; listing: DirectoryListing; coverage: Coverage; mapSvg?: string; search: FormState }) {
   const t = view.t.groups;
   return (
-    <Layout view={view} title={t.directoryTitle} description={t.directoryLead} preview={{ card: homeCard(view, coverage) }}>
+    <Layout view={view} scripts={["share.js"]} title={t.directoryTitle} description={t.directoryLead} preview={{ card: homeCard(view, coverage) }}>
       <h1>{t.directoryHeading}</h1>
       <p class="lead">{t.directoryLead}</p>
       <ErrorSummary view={view} form={search} labels={{ near: t.searchLabel, miles: t.milesLabel }} />
@@ -77,6 +78,7 @@ export function DirectoryPage({ view, listing, coverage, mapSvg, search }: { vie
         </ul>
       </section>
       <CoverageSection view={view} coverage={coverage} mapSvg={mapSvg} />
+      <ShareBar view={view} url={view.absoluteUrl("/groups")} text={view.t.share.texts.directory} />
     </Layout>
   );
 }
@@ -114,7 +116,7 @@ export function NearPage({ view, near, search }: { view: View; near: GroupsNear;
 export function StatePage({ view, state, groups, mapSvg, waitForm }: { view: View; state: StateEntry; groups: PublicGroup[]; mapSvg?: string; waitForm: FormState }) {
   const t = view.t.groups;
   return (
-    <Layout view={view} title={t.stateTitle(state.name)} description={view.t.previews.statePageDescription(state.name, groups.length)} preview={{ card: stateCard(view, state, groups.length) }}>
+    <Layout view={view} scripts={["share.js"]} title={t.stateTitle(state.name)} description={view.t.previews.statePageDescription(state.name, groups.length)} preview={{ card: stateCard(view, state, groups.length) }}>
       <h1>{t.stateHeading(state.name)}</h1>
       {mapSvg ? <div class="state-map">{raw(mapSvg)}</div> : null}
       {groups.length > 0 ? (
@@ -148,6 +150,7 @@ export function StatePage({ view, state, groups, mapSvg, waitForm }: { view: Vie
           </form>
         </section>
       ) : null}
+      <ShareBar view={view} url={view.absoluteUrl(`/groups/${state.code.toLowerCase()}`)} text={view.t.share.texts.state(state.name)} />
     </Layout>
   );
 }
@@ -175,7 +178,7 @@ export function GroupPage({
       : t.fromUndatedSource;
   const social = Object.entries(group.socialLinks).filter(([, url]) => /^https:\/\//.test(url ?? ""));
   return (
-    <Layout view={view} title={group.name} description={view.t.previews.groupDescription(group.name, groupPlace(view, group))} preview={{ card: groupCard(view, group), jsonLd: groupJsonLd(view, group) }}>
+    <Layout view={view} scripts={["share.js"]} title={group.name} description={view.t.previews.groupDescription(group.name, groupPlace(view, group))} preview={{ card: groupCard(view, group), jsonLd: groupJsonLd(view, group) }}>
       <p class="breadcrumb">
         <a href={view.href("/groups")}>{view.t.nav.groups}</a> › <a href={view.href(`/groups/${group.state.toLowerCase()}`)}>{stateName}</a>
       </p>
@@ -293,15 +296,32 @@ export function GroupPage({
           </form>
         </details>
       </section>
+      <ShareBar view={view} url={view.absoluteUrl(group.path)} text={view.t.share.texts.group(group.name)} />
     </Layout>
   );
 }
 
-export function MessagePage({ view, title, heading, body, back }: { view: View; title: string; heading: string; body: string; back?: { href: string; label: string } }) {
+export function MessagePage({
+  view,
+  title,
+  heading,
+  body,
+  back,
+  share,
+}: {
+  view: View;
+  title: string;
+  heading: string;
+  body: string;
+  back?: { href: string; label: string };
+  /** On a thank-you page: the person's own share link (once they have one) and what a share says. */
+  share?: { link: { url: string; count: number } | undefined; text: string };
+}) {
   return (
-    <Layout view={view} title={title}>
+    <Layout view={view} title={title} scripts={share?.link ? ["share.js"] : undefined}>
       <h1>{heading}</h1>
       <p>{body}</p>
+      {share?.link ? <YourLink view={view} link={share.link} text={share.text} /> : null}
       {back ? (
         <p>
           <a href={back.href}>{back.label}</a>
