@@ -69,4 +69,8 @@ export const cacheTags = {
   campaigns: "campaigns",
   /** Counters of reported calls, letters and posts. */
   campaignActions: "campaign-actions",
+  /** Curated news links (/news) and the Atom feed (/feed.xml). */
+  news: "news",
+  /** Events: the home page's featured event, lists and event pages. */
+  events: "events",
 } as const;
