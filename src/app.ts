@@ -9,6 +9,7 @@ import { DomainError, httpStatusFor } from "./domain/errors.js";
 import { clientIp } from "./http/client-ip.js";
 import { compress } from "./http/compress.js";
 import { csrfProtection } from "./http/csrf.js";
+import { embedFormProtection, isEmbedPath } from "./http/embed-csrf.js";
 import { HttpProblem } from "./http/http-problem.js";
 import { localeFromRequest } from "./http/locale.js";
 import { requestLog } from "./http/request-log.js";
@@ -22,6 +23,7 @@ import { organizeRoutes } from "./web/organize/index.js";
 import { actRoutes } from "./web/act-routes.js";
 import { cosponsorsRoutes } from "./web/cosponsors-routes.js";
 import { devMailRoutes } from "./web/dev-mail-routes.js";
+import { embedRoutes } from "./web/embed-routes.js";
 import { groupsRoutes } from "./web/groups-routes.js";
 import { previewRoutes } from "./web/preview-routes.js";
 import { updatesRoutes } from "./web/updates-routes.js";
@@ -50,7 +52,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(requestLog);
-  app.use(securityHeaders(deps.config.isProduction));
+  app.use(securityHeaders(deps.config));
   app.use(compress);
   app.use(localeFromRequest);
 
@@ -96,8 +98,12 @@ export function createApp(deps: AppDeps) {
   app.use(clientIp);
   // JSON endpoints are not reachable by a cross-site HTML form (browsers preflight JSON), so
   // only the HTML surface carries CSRF tokens. Unsubscribe links carry their own signed token
-  // and must accept mail apps' one-click POST, which has no cookie (RFC 8058).
-  app.use((c, next) => (isApi(c) || c.req.path.startsWith("/unsubscribe/") ? next() : csrfProtection(c, next)));
+  // and must accept mail apps' one-click POST, which has no cookie (RFC 8058). Embeds live in
+  // other sites' iframes, where the cookie is withheld: they carry a cookie-less signed token
+  // instead (decision 0014).
+  app.use((c, next) =>
+    isApi(c) || c.req.path.startsWith("/unsubscribe/") ? next() : isEmbedPath(c.req.path) ? embedFormProtection(c, next) : csrfProtection(c, next),
+  );
 
   app.route("/api", apiRoutes);
   app.route("/", webRoutes);
@@ -108,6 +114,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", accountRoutes);
   app.route("/", organizeRoutes);
   app.route("/", adminRoutes);
+  app.route("/", embedRoutes);
   if (!deps.config.isProduction) app.route("/", devMailRoutes);
 
   app.notFound((c) =>

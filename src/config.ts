@@ -6,6 +6,13 @@ import { z } from "zod";
  */
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+/** "https://example.org", "http://localhost:8080", "https://*.example.org": what CSP frame-ancestors takes. */
+const ORIGIN_PATTERN = /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/;
+const splitOrigins = (value: string) =>
+  value
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((origin) => origin.toLowerCase().replace(/\/$/, ""));
 
 const ConfigSchema = z.object({
   NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(["development", "production", "test"]).default("development")),
@@ -44,6 +51,20 @@ const ConfigSchema = z.object({
     emptyAsUndefined,
     z.union([z.literal("off"), z.url({ error: 'expected the geocoder\'s base URL, or "off"' })]).default("https://geocoding.geo.census.gov"),
   ),
+  /**
+   * Optional: the only sites allowed to show the /embed/ pages in an iframe, as origins separated
+   * by commas or spaces ("https://example.org, https://*.example.net"). Unset: any site.
+   */
+  EMBED_ALLOWED_ORIGINS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .transform(splitOrigins)
+      .refine((origins) => origins.length > 0 && origins.every((origin) => ORIGIN_PATTERN.test(origin)), {
+        error: "expected origins like https://example.org, separated by commas (or nothing, to allow any site)",
+      })
+      .optional(),
+  ),
   /** Optional: lets `npm run data:cosponsors` fetch rolls from api.congress.gov. */
   CONGRESS_API_KEY: optionalString,
   SMTP_URL: z.preprocess(
@@ -76,6 +97,8 @@ export interface Config {
   geocoderUrl: string | undefined;
   /** api.congress.gov key for `npm run data:cosponsors`; never logged. */
   congressApiKey: string | undefined;
+  /** Origins allowed to frame the /embed/ pages (CSP frame-ancestors); undefined: any site. */
+  embedAllowedOrigins: string[] | undefined;
   mail: {
     from: string;
     replyTo: string | undefined;
@@ -138,6 +161,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxy: raw.TRUST_PROXY,
     geocoderUrl: raw.GEOCODER_URL === "off" ? undefined : raw.GEOCODER_URL,
     congressApiKey: raw.CONGRESS_API_KEY,
+    embedAllowedOrigins: raw.EMBED_ALLOWED_ORIGINS,
     mail: {
       from: raw.MAIL_FROM,
       replyTo: raw.MAIL_REPLY_TO,

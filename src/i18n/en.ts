@@ -9,6 +9,7 @@ import { adminEn } from "./admin.en.js";
 import { organizeEn } from "./organize.en.js";
 import { shareEn } from "./share.en.js";
 import { cosponsorsEn } from "./cosponsors.en.js";
+import { embedEn } from "./embed.en.js";
 import { previewsEn } from "./previews.en.js";
 
 export const en = {
@@ -352,6 +353,7 @@ export const en = {
   },
   act: actEn,
   cosponsors: cosponsorsEn,
+  embed: embedEn,
   accounts: accountsEn,
   organize: organizeEn,
   share: shareEn,

@@ -4,6 +4,7 @@ import { adminEs } from "./admin.es.js";
 import { organizeEs } from "./organize.es.js";
 import { shareEs } from "./share.es.js";
 import { cosponsorsEs } from "./cosponsors.es.js";
+import { embedEs } from "./embed.es.js";
 import { previewsEs } from "./previews.es.js";
 import type { Messages } from "./en.js";
 
@@ -343,6 +344,7 @@ export const es: Messages = {
   },
   act: actEs,
   cosponsors: cosponsorsEs,
+  embed: embedEs,
   accounts: accountsEs,
   organize: organizeEs,
   share: shareEs,

@@ -22,7 +22,7 @@ const CAMPAIGN = ":campaign{[a-z0-9-]+}";
 const ZIP_COOKIE = "ei_zip";
 const ONE_YEAR = 365 * 24 * 3600;
 /** Per address and 10 minutes: a phone bank on one Wi-Fi makes many calls, a script many more. */
-const outcomeLimit = rateLimit({ bucket: "campaign-outcome-form", limit: 60, windowSeconds: 600 });
+export const outcomeLimit = rateLimit({ bucket: "campaign-outcome-form", limit: 60, windowSeconds: 600 });
 
 function rememberedZip(c: Context<AppEnv>): { zip: string; district: string | undefined } | undefined {
   const [zip, district] = (getCookie(c, ZIP_COOKIE) ?? "").split(".");

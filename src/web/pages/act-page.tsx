@@ -9,6 +9,7 @@ import type { MemberStance } from "../../domain/campaigns/member-stance.js";
 import type { CongressMember } from "../../domain/congress/congress-directory.js";
 import { callOutcomes, type ActionOutcome } from "../../db/schema/index.js";
 import { CsrfField, ErrorSummary, Notice, TextField, type FormState } from "../components/form.js";
+import { EmbedSnippet } from "../components/embed-snippet.js";
 import { Layout } from "../components/layout.js";
 import { campaignCard } from "../previews/cards.js";
 import { formatDate } from "../format.js";
@@ -54,6 +55,7 @@ export function ActPage(props: ActPageProps) {
       {/* A returning visitor's members come first; the ZIP box follows them ("Change ZIP"). */}
       {found ? <Results {...props} found={found} words={words} /> : null}
       <ZipForm view={view} campaign={campaign} form={form} />
+      <EmbedSnippet view={view} path={`/embed/act/${campaign.slug}`} title={words.title} />
     </Layout>
   );
 }
@@ -150,7 +152,7 @@ function SeatCard(props: ActPageProps & { seat: Seat; words: CampaignWords; call
   return <MemberCard {...props} member={seat.member} stance={seat.stance} />;
 }
 
-function statusText(view: View, stance: MemberStance): string {
+export function statusText(view: View, stance: MemberStance): string {
   const t = view.t.act;
   if (!stance.bill) return t.statusNoBill;
   const date = (d: string | null) => (d ? formatDate(view.locale, d) : null);
@@ -168,7 +170,7 @@ function statusText(view: View, stance: MemberStance): string {
   }
 }
 
-const telHref = (phone: string) => `tel:+1${phone.replace(/\D/g, "").replace(/^1(?=\d{10}$)/, "")}`;
+export const telHref = (phone: string) => `tel:+1${phone.replace(/\D/g, "").replace(/^1(?=\d{10}$)/, "")}`;
 
 function MemberCard(props: ActPageProps & { member: CongressMember; stance: MemberStance; words: CampaignWords; callerPlace: string; found: Representatives }) {
   const { view, member, stance, campaign, counts, found } = props;

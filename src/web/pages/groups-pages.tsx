@@ -8,6 +8,7 @@ import { renderMarkdown } from "../../lib/markdown.js";
 import { CoverageSection } from "../components/coverage.js";
 import { Checkbox, CsrfField, ErrorSummary, Honeypot, RadioGroup, TextArea, TextField, type FormState } from "../components/form.js";
 import { GroupCard } from "../components/group-card.js";
+import { EmbedSnippet } from "../components/embed-snippet.js";
 import { Layout } from "../components/layout.js";
 import { groupCard, groupPlace, homeCard, stateCard } from "../previews/cards.js";
 import { groupJsonLd } from "../previews/structured-data.js";
@@ -151,6 +152,7 @@ export function StatePage({ view, state, groups, mapSvg, waitForm }: { view: Vie
         </section>
       ) : null}
       <ShareBar view={view} url={view.absoluteUrl(`/groups/${state.code.toLowerCase()}`)} text={view.t.share.texts.state(state.name)} />
+      <EmbedSnippet view={view} path={`/embed/groups/${state.code.toLowerCase()}`} title={view.t.embed.groupsHeading(state.name)} />
     </Layout>
   );
 }
