@@ -116,6 +116,9 @@ const fieldAdvice: Record<FieldErrorCode, (field: string) => string> = {
   invalid_url: () => "is not a web address: give one starting with https://",
   too_short: () => "is too short",
   no_match: () => "does not match",
+  invalid_time: () => "is not a date and time",
+  nonexistent_time: () => "is a time the clocks skip",
+  ends_before_start: () => "ends before it starts",
 };
 
 export function describeFieldErrors(error: DomainError, given: Record<string, string | undefined> = {}): string[] {

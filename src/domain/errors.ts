@@ -21,7 +21,13 @@ export type FieldErrorCode =
   | "invalid_host"
   | "too_short"
   | "no_match"
-  | "invalid_url";
+  | "invalid_url"
+  /** Not a date and time (events). */
+  | "invalid_time"
+  /** A wall-clock time the clocks skip when daylight saving time starts. */
+  | "nonexistent_time"
+  /** An end at or before the start. */
+  | "ends_before_start"
 
 export type FieldErrors = Partial<Record<string, FieldErrorCode>>;
 

@@ -3,6 +3,7 @@
  * the same `Messages` type, so a missing translation is a type error, not a blank on a page.
  * Messages that need numbers or names are functions; never glue sentences from fragments.
  */
+import { eventsEn } from "./events.en.js";
 import { accountsEn } from "./accounts.en.js";
 import { actEn } from "./act.en.js";
 import { adminEn } from "./admin.en.js";
@@ -106,6 +107,9 @@ export const en = {
       too_short: "This is too short: use at least 12 characters.",
       no_match: "That e-mail address and password do not match. Try again, or ask for a sign-in link.",
       invalid_url: "Enter a full web address starting with https://, like https://example.org.",
+      invalid_time: "Enter a date and time, like 2026-12-03 19:00.",
+      nonexistent_time: "That time does not exist in this time zone: the clocks jump forward an hour then. Choose another time.",
+      ends_before_start: "The end must be after the start.",
     },
     honeypotLabel: "Leave this field empty",
   },
@@ -352,6 +356,7 @@ export const en = {
     backHome: "Go to the home page",
   },
   act: actEn,
+  events: eventsEn,
   cosponsors: cosponsorsEn,
   embed: embedEn,
   accounts: accountsEn,

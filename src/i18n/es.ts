@@ -1,3 +1,4 @@
+import { eventsEs } from "./events.es.js";
 import { accountsEs } from "./accounts.es.js";
 import { actEs } from "./act.es.js";
 import { adminEs } from "./admin.es.js";
@@ -98,6 +99,9 @@ export const es: Messages = {
       too_short: "Es demasiado corto: usa al menos 12 caracteres.",
       no_match: "Ese correo y esa contraseña no coinciden. Inténtalo de nuevo o pide un enlace para entrar.",
       invalid_url: "Escribe una dirección web completa que empiece con https://, como https://example.org.",
+      invalid_time: "Escribe una fecha y hora, como 2026-12-03 19:00.",
+      nonexistent_time: "Esa hora no existe en esta zona horaria: los relojes se adelantan una hora en ese momento. Elige otra hora.",
+      ends_before_start: "El final debe ser después del comienzo.",
     },
     honeypotLabel: "Deja este campo vacío",
   },
@@ -343,6 +347,7 @@ export const es: Messages = {
     backHome: "Ir a la página de inicio",
   },
   act: actEs,
+  events: eventsEs,
   cosponsors: cosponsorsEs,
   embed: embedEs,
   accounts: accountsEs,

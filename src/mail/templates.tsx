@@ -186,7 +186,7 @@ function footerText(t: Messages, footer: ListFooter) {
   ].join("\n");
 }
 
-function Button({ url, label }: { url: string; label: string }) {
+export function Button({ url, label }: { url: string; label: string }) {
   return (
     <p>
       <a
@@ -200,7 +200,7 @@ function Button({ url, label }: { url: string; label: string }) {
 }
 
 // E-mail clients ignore <style> blocks and external CSS, so mail (unlike our pages) uses inline styles.
-function htmlDocument(subject: string, body: Child, t: Messages, footer?: ListFooter): string {
+export function htmlDocument(subject: string, body: Child, t: Messages, footer?: ListFooter): string {
   const doc = (
     <html lang={t.meta.htmlLang}>
       <head>

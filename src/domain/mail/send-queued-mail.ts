@@ -7,6 +7,7 @@ import type { RateGate } from "../../jobs/rate-gate.js";
 import { audienceCondition, parseAudience } from "../broadcasts/audience.js";
 import { broadcastFrom, narrowestListFirst, recipientColumns, renderBroadcastFor, type Recipient, type RenderCache } from "../broadcasts/render-broadcast-mail.js";
 import { withTransaction, type MailCtx } from "../context.js";
+import { splitStoredHeaders, type MailAttachment } from "./enqueue-mail.js";
 
 export interface SenderCtx extends MailCtx {
   transport: MailTransport;
@@ -34,7 +35,15 @@ export async function sendQueuedMail({ ctx, input }: { ctx: SenderCtx; input: { 
   const { message, recipient } = await readMessage(ctx, input.messageId, input.cache);
   if (!message || message.status !== "queued") return "not-queued";
 
-  let mail: { from: string; replyTo: string | undefined; subject: string; text: string; html: string; headers: Record<string, string> };
+  let mail: {
+    from: string;
+    replyTo: string | undefined;
+    subject: string;
+    text: string;
+    html: string;
+    headers: Record<string, string>;
+    attachments?: MailAttachment[];
+  };
   if (message.broadcastId !== null) {
     const rendered =
       message.personId === null
@@ -59,7 +68,8 @@ export async function sendQueuedMail({ ctx, input }: { ctx: SenderCtx; input: { 
     };
   } else {
     // A relayed message (contact the organizers) carries its own Reply-To: the person who wrote it.
-    const { "Reply-To": ownReplyTo, ...headers } = message.headers ?? {};
+    const stored = splitStoredHeaders(message.headers);
+    const { "Reply-To": ownReplyTo, ...headers } = stored.headers;
     mail = {
       from: ctx.mail.from,
       replyTo: ownReplyTo ?? ctx.mail.replyTo,
@@ -67,6 +77,7 @@ export async function sendQueuedMail({ ctx, input }: { ctx: SenderCtx; input: { 
       text: message.textBody ?? "",
       html: message.htmlBody ?? "",
       headers,
+      ...(stored.attachments.length > 0 ? { attachments: stored.attachments } : {}),
     };
   }
 
@@ -81,6 +92,7 @@ export async function sendQueuedMail({ ctx, input }: { ctx: SenderCtx; input: { 
       text: mail.text,
       html: mail.html,
       headers: mail.headers,
+      ...(mail.attachments ? { attachments: mail.attachments } : {}),
       // Deterministic, so a receiver can drop the copy a crash after sending made us send again.
       messageId: `<${message.idempotencyKey.replace(/[^A-Za-z0-9.-]/g, ".")}@${domain}>`,
     });

@@ -23,6 +23,9 @@ export function smtpTransport(url: string, options: { maxConnections?: number } 
           text: mail.text,
           html: mail.html,
           headers: mail.headers,
+          ...(mail.attachments
+            ? { attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) }
+            : {}),
           messageId: mail.messageId,
         });
         return { messageId: String(info.messageId ?? mail.messageId) };

@@ -8,6 +8,8 @@ export interface OutgoingMail {
   html: string;
   /** Extra headers such as List-Unsubscribe. */
   headers?: Record<string, string>;
+  /** Files sent along (an event's .ics invitation). */
+  attachments?: { filename: string; contentType: string; content: string }[];
   /** A stable Message-ID derived from the idempotency key, so a receiver can spot a resend. */
   messageId: string;
 }
