@@ -93,7 +93,7 @@ export const embedRoutes = new Hono<AppEnv>()
       ctx: c.var.deps.ctx,
       input: { campaignSlug: slug, bioguideId: fields.bioguideId ?? "", outcome: fields.outcome ?? "", zip: fields.zip },
     });
-    await creditAction(c, { kind: "action", subject: `campaign:${recorded.campaignSlug}` });
+    await creditAction(c, { kind: "action", subject: `campaign:${recorded.campaignSlug}` }, { remember: false });
     const zip = normalizeZip(fields.zip ?? "");
     const params: Record<string, string> = { ...(zip ? { zip } : {}), logged: recorded.bioguideId };
     return c.redirect(embedHref(c, `/embed/act/${slug}`, source, params, `#member-${recorded.bioguideId}`), 303);
@@ -130,7 +130,7 @@ export const embedRoutes = new Hono<AppEnv>()
       });
     });
     if (!outcome.ok) return groupsPage(c, source, outcome.form, 400);
-    await creditAction(c, { kind: "join", subject: `group:${outcome.result.groupId}`, personId: outcome.result.personId });
+    await creditAction(c, { kind: "join", subject: `group:${outcome.result.groupId}`, personId: outcome.result.personId }, { remember: false });
     return c.redirect(done, 303);
   })
   .get(`/embed/groups/${STATE}/joined`, async (c) => {
@@ -156,7 +156,7 @@ export const embedRoutes = new Hono<AppEnv>()
       waitForGroup({ ctx: c.var.deps.ctx, input: { state, name: fields.name ?? "", email: fields.email ?? "", zip: fields.zip ?? "", locale: c.var.locale } }),
     );
     if (!outcome.ok) return groupsPage(c, source, outcome.form, 400);
-    await creditAction(c, { kind: "signup", subject: `wait:${state.toUpperCase()}`, personId: outcome.result.personId });
+    await creditAction(c, { kind: "signup", subject: `wait:${state.toUpperCase()}`, personId: outcome.result.personId }, { remember: false });
     return c.redirect(done, 303);
   })
   .get(`/embed/groups/${STATE}/waiting`, async (c) => {

@@ -40,7 +40,9 @@ function sourceIn(values: Record<string, unknown>): TrafficSource | undefined {
  * latest tagged link wins, the way people expect "the link that brought me" to work.
  */
 export const captureTrafficSource = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.req.method === "GET" && !c.req.path.startsWith("/static/") && !c.req.path.startsWith("/api/")) {
+  // Not for embeds: inside a partner's iframe the form's hidden fields carry the source instead.
+  const skip = ["/static/", "/api/", "/embed/", "/og/"].some((prefix) => c.req.path.startsWith(prefix));
+  if (c.req.method === "GET" && !skip) {
     const source = sourceIn(c.req.query());
     if (source) setCookie(c, SOURCE_COOKIE, encodeSource(source), cookieOptions(c, THIRTY_DAYS));
   }
@@ -62,7 +64,11 @@ export async function trafficSource(c: Context<AppEnv>): Promise<TrafficSource> 
  * has a personal share code (kept in a cookie for the thank-you page). Returns that code.
  * `subject` names what was done: "list:national", "group:12", "campaign:medicare-for-all".
  */
-export async function creditAction(c: Context<AppEnv>, input: { kind: AttributionKind; subject: string; personId?: number | undefined }): Promise<string> {
+export async function creditAction(
+  c: Context<AppEnv>,
+  input: { kind: AttributionKind; subject: string; personId?: number | undefined },
+  options: { remember?: boolean } = {},
+): Promise<string | undefined> {
   const { ctx } = c.var.deps;
   const source = await trafficSource(c);
   const current = getCookie(c, OWN_CODE_COOKIE);
@@ -78,8 +84,11 @@ export async function creditAction(c: Context<AppEnv>, input: { kind: Attributio
       ownCode: current,
     },
   });
+  // Inside a partner's iframe no cookie can hold an anonymous code, so minting one per action
+  // would only pile up codes nobody can share; a person still gets theirs for later.
+  if (options.remember === false && input.personId === undefined) return undefined;
   const code = await ensureReferralCode({ ctx, input: { personId: input.personId, current } });
-  setCookie(c, OWN_CODE_COOKIE, code, cookieOptions(c, ONE_YEAR));
+  if (options.remember !== false) setCookie(c, OWN_CODE_COOKIE, code, cookieOptions(c, ONE_YEAR));
   return code;
 }
 
