@@ -24,6 +24,7 @@ import { actRoutes } from "./web/act-routes.js";
 import { cosponsorsRoutes } from "./web/cosponsors-routes.js";
 import { devMailRoutes } from "./web/dev-mail-routes.js";
 import { embedRoutes } from "./web/embed-routes.js";
+import { eventsRoutes } from "./web/events-routes.js";
 import { groupsRoutes } from "./web/groups-routes.js";
 import { previewRoutes } from "./web/preview-routes.js";
 import { updatesRoutes } from "./web/updates-routes.js";
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api", apiRoutes);
   app.route("/", webRoutes);
   app.route("/", updatesRoutes);
+  app.route("/", eventsRoutes);
   app.route("/", groupsRoutes);
   app.route("/", cosponsorsRoutes);
   app.route("/", actRoutes);

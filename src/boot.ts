@@ -7,6 +7,7 @@ import type { Ctx, MailCtx, MailSettings } from "./domain/context.js";
 import { getPublicDataStatus } from "./domain/public-data/get-public-data-status.js";
 import { updatePublicData } from "./domain/public-data/update-public-data.js";
 import { createMailTransport } from "./integrations/mail/index.js";
+import { startReminderSweep } from "./jobs/event-reminders.js";
 import { batchSizeFor, startMailWorker, type MailWorkerOptions } from "./jobs/mail-worker.js";
 import { startJobQueue } from "./jobs/queue.js";
 import { createRateGate } from "./jobs/rate-gate.js";
@@ -75,6 +76,7 @@ export async function startBackgroundWork(
     batchSize: batchSizeFor(config.mail.ratePerSecond),
     ...options.worker,
   });
+  const stopReminders = startReminderSweep(mailCtx, logger);
   let stopping: Promise<void> | undefined;
   return {
     ctx: mailCtx,
@@ -83,6 +85,7 @@ export async function startBackgroundWork(
     stop() {
       stopping ??= (async () => {
         worker.drain();
+        await stopReminders();
         await jobs.stop();
         await transport.close();
       })();

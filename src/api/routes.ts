@@ -8,6 +8,7 @@ import { listDatasets } from "../domain/public-data/list-datasets.js";
 import type { AppEnv } from "../http/types.js";
 import { billsApiRoutes } from "./bills-routes.js";
 import { congressApiRoutes } from "./congress-routes.js";
+import { eventsApiRoutes } from "./events-routes.js";
 
 /** The JSON surface, under /api/v1. Fields are listed one by one: no row is sent as it is stored. */
 export const apiRoutes = new Hono<AppEnv>()
@@ -76,3 +77,4 @@ export const apiRoutes = new Hono<AppEnv>()
 
 apiRoutes.route("/", congressApiRoutes);
 apiRoutes.route("/", billsApiRoutes);
+apiRoutes.route("/", eventsApiRoutes);

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { cacheTags } from "../../db/read-cache.js";
 import { events } from "../../db/schema/index.js";
 import { recordAuditEvent } from "../audit/record-audit-event.js";
 import { withTransaction, type MailCtx } from "../context.js";
@@ -21,7 +22,7 @@ export async function cancelEvent({ ctx, input }: { ctx: MailCtx; input: CancelE
   const reason = (input.reason ?? "").replace(/\r\n?/g, "\n").trim() || null;
   if (reason && reason.length > MAX_REASON) throw invalid("The reason is too long.", { reason: "too_long" });
 
-  return withTransaction(ctx, async (tx) => {
+  const result = await withTransaction(ctx, async (tx) => {
     const before = await loadEvent(tx, input.eventId, { forUpdate: true });
     if (before.status === "cancelled") return { notified: 0 };
     const now = tx.now();
@@ -40,4 +41,6 @@ export async function cancelEvent({ ctx, input }: { ctx: MailCtx; input: CancelE
     await recordAuditEvent({ ctx: tx, input: { actorId: actor.personId, action: "event.cancel", subject: `event:${event.id}`, detail: { notified } } });
     return { notified };
   });
+  await ctx.cache.invalidate(cacheTags.events);
+  return result;
 }

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { cacheTags } from "../../db/read-cache.js";
 import { events, groups } from "../../db/schema/index.js";
 import { recordAuditEvent } from "../audit/record-audit-event.js";
 import { withTransaction, type MailCtx } from "../context.js";
@@ -19,17 +20,19 @@ export async function createEvent({ ctx, input }: { ctx: MailCtx; input: CreateE
     if (!group) throw notFound(`There is no group ${groupId}.`);
   }
   const values = await validateEventFields(ctx, input.fields, { national: groupId === null });
-  return withTransaction(ctx, async (tx) => {
+  const created = await withTransaction(ctx, async (tx) => {
     const now = tx.now();
     const [row] = await tx.db
       .insert(events)
       .values({ ...values, groupId, createdByPersonId: actor.personId, createdAt: now, updatedAt: now })
       .returning({ id: events.id, slug: events.slug });
-    const created = row!;
+    const inserted = row!;
     await recordAuditEvent({
       ctx: tx,
-      input: { actorId: actor.personId, action: "event.create", subject: `event:${created.id}`, detail: { groupId, title: values.title } },
+      input: { actorId: actor.personId, action: "event.create", subject: `event:${inserted.id}`, detail: { groupId, title: values.title } },
     });
-    return { id: created.id, path: eventPath(created) };
+    return { id: inserted.id, path: eventPath(inserted) };
   });
+  await ctx.cache.invalidate(cacheTags.events);
+  return created;
 }

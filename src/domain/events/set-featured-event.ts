@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { cacheTags } from "../../db/read-cache.js";
 import { events } from "../../db/schema/index.js";
 import type { Actor } from "../accounts/actor.js";
 import { authorize } from "../access/policy.js";
@@ -26,4 +27,5 @@ export async function setFeaturedEvent({ ctx, input }: { ctx: Ctx; input: { acto
       input: { actorId: actor.personId, action: "event.feature", subject: input.eventId === null ? undefined : `event:${input.eventId}` },
     });
   });
+  await ctx.cache.invalidate(cacheTags.events);
 }

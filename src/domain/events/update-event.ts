@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { cacheTags } from "../../db/read-cache.js";
 import { events } from "../../db/schema/index.js";
 import { recordAuditEvent } from "../audit/record-audit-event.js";
 import { withTransaction, type MailCtx } from "../context.js";
@@ -36,7 +37,7 @@ export async function updateEvent({
   authorizeEventManagement(actor, current.groupId);
   const values = await validateEventFields(ctx, input.fields, { national: current.groupId === null });
 
-  return withTransaction(ctx, async (tx) => {
+  const result = await withTransaction(ctx, async (tx) => {
     const before = await loadEvent(tx, input.eventId, { forUpdate: true });
     const changes = changesBetween(before, values);
     const stillAhead = before.status === "scheduled" && before.endsAt.getTime() > tx.now().getTime();
@@ -65,4 +66,6 @@ export async function updateEvent({
     });
     return { id: event.id, path: eventPath(event), changes, notified };
   });
+  await ctx.cache.invalidate(cacheTags.events);
+  return result;
 }

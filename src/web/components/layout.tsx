@@ -23,6 +23,7 @@ export function Layout({ view, title, description, preview, noindex, scripts, ch
     { path: "/", label: t.nav.home },
     { path: "/groups", label: t.nav.groups },
     { path: "/act", label: t.act.navLabel },
+    { path: "/events", label: t.events.nav },
     { path: "/updates", label: t.nav.updates },
     { path: "/about/data", label: t.nav.aboutData },
   ];
