@@ -3,6 +3,7 @@ import { z } from "zod";
 import { actionOutcomes } from "../db/schema/index.js";
 import { getActiveCampaign, getCampaign } from "../domain/campaigns/campaign-catalogue.js";
 import { findRepresentatives, type Representatives, type Seat } from "../domain/campaigns/find-representatives.js";
+import { findRepresentativesAtPoint } from "../domain/campaigns/find-representatives-at-point.js";
 import { countsFor, getActionCounts } from "../domain/campaigns/get-action-counts.js";
 import { locateAddress, type LocateAddressResult } from "../domain/campaigns/locate-address.js";
 import type { MemberStance } from "../domain/campaigns/member-stance.js";
@@ -31,41 +32,37 @@ export const congressApiRoutes = new Hono<AppEnv>()
   .get("/v1/representatives", async (c) => {
     const { ctx, geocoder } = c.var.deps;
     const zip = c.req.query("zip");
-    if (zip === undefined || zip.trim() === "") throw invalid("Add a ZIP code: /api/v1/representatives?zip=55401.", { zip: "required" });
+    const [lat, lng] = [c.req.query("lat"), c.req.query("lng")];
+    if (lat !== undefined || lng !== undefined) {
+      // A point (decision 0016): the district from our own shapes; a point is personal, so never cached.
+      const campaignSlug = c.req.query("campaign") || (await getActiveCampaign({ ctx })).slug;
+      const reps = await findRepresentativesAtPoint({ ctx, input: { campaignSlug, lat, lng } });
+      c.header("Cache-Control", "private, no-store");
+      return c.json({ ...presentRepresentatives(reps), narrowedBy: "location", nearDistrictLine: reps.location?.nearLine ?? false, ...presentSeats(reps) });
+    }
+    if (zip === undefined || zip.trim() === "") throw invalid("Add a ZIP code: /api/v1/representatives?zip=55401, or a point: ?lat=44.9537&lng=-93.09.", { zip: "required" });
     const campaignSlug = c.req.query("campaign") || (await getActiveCampaign({ ctx })).slug;
 
     let reps = await findRepresentatives({ ctx, input: { campaignSlug, zip } });
     const address = c.req.query("address")?.trim();
     let lookup: LocateAddressResult | undefined;
     if (address) {
-      lookup = await locateAddress({ ctx: { ...ctx, geocoder }, input: { address, zip: reps.zip } });
-      if (lookup.kind === "found") reps = await findRepresentatives({ ctx, input: { campaignSlug, zip, district: lookup.seat } });
+      lookup = await locateAddress({ ctx: { ...ctx, geocoder }, input: { address, zip: reps.zip ?? undefined } });
+      if (lookup.kind === "found") reps = await findRepresentatives({ ctx, input: { campaignSlug, zip, district: lookup.seats } });
     }
 
     // An answer that depends on a street address is personal: no shared cache may keep it.
     c.header("Cache-Control", address ? "private, no-store" : "public, max-age=300");
     return c.json({
-      zip: reps.zip,
-      city: reps.city,
-      campaign: reps.campaign.slug,
-      state: reps.states[0]?.code ?? null,
-      states: reps.states.map((s) => s.code),
-      districts: reps.districts.map((d) => ({ state: d.state, district: d.district })),
-      ambiguous: reps.ambiguous,
-      noSenators: reps.states.every((s) => s.senators.length === 0),
+      ...presentRepresentatives(reps),
       ...(lookup
         ? {
-            narrowedBy: reps.narrowedTo ? "address" : null,
+            narrowedBy: reps.narrowedTo || (lookup.kind === "found" && lookup.nearLine) ? "address" : null,
             addressLookup: lookup.kind,
-            ...(lookup.kind === "found" ? { matchedAddress: lookup.matchedAddress } : {}),
+            ...(lookup.kind === "found" ? { matchedAddress: lookup.matchedAddress, nearDistrictLine: lookup.nearLine } : {}),
           }
         : { narrowedBy: null }),
-      members: seatsOf(reps).flatMap((seat) => (seat.kind === "member" ? [presentMember(seat.member, seat.stance)] : [])),
-      vacancies: seatsOf(reps).flatMap((seat) =>
-        seat.kind === "vacant"
-          ? [seat.chamber === "house" ? { chamber: seat.chamber, state: seat.state, district: seat.district } : { chamber: seat.chamber, state: seat.state }]
-          : [],
-      ),
+      ...presentSeats(reps),
     });
   })
   .post("/v1/campaigns/:campaign/outcomes", rateLimit(outcomeRateLimit), async (c) => {
@@ -106,6 +103,31 @@ export const congressApiRoutes = new Hono<AppEnv>()
       201,
     );
   });
+
+/** The fields every answer starts with, listed one by one (zip and city are null for a point). */
+function presentRepresentatives(reps: Representatives) {
+  return {
+    zip: reps.zip,
+    city: reps.city,
+    campaign: reps.campaign.slug,
+    state: reps.states[0]?.code ?? null,
+    states: reps.states.map((s) => s.code),
+    districts: reps.districts.map((d) => ({ state: d.state, district: d.district })),
+    ambiguous: reps.ambiguous,
+    noSenators: reps.states.every((s) => s.senators.length === 0),
+  };
+}
+
+function presentSeats(reps: Representatives) {
+  return {
+    members: seatsOf(reps).flatMap((seat) => (seat.kind === "member" ? [presentMember(seat.member, seat.stance)] : [])),
+    vacancies: seatsOf(reps).flatMap((seat) =>
+      seat.kind === "vacant"
+        ? [seat.chamber === "house" ? { chamber: seat.chamber, state: seat.state, district: seat.district } : { chamber: seat.chamber, state: seat.state }]
+        : [],
+    ),
+  };
+}
 
 /** Senators of each state the ZIP touches (senior first), then the House seats in district order. */
 function seatsOf(reps: Representatives): Seat[] {

@@ -21,6 +21,8 @@ export const adminEn = {
     broadcasts: "Broadcasts",
     audit: "Audit log",
     referrals: "Sources",
+    events: "Events",
+    news: "News",
   },
   moderation: adminModerationEn,
   groups: adminGroupsEn,

@@ -22,6 +22,8 @@ export const adminEs: Messages["admin"] = {
     broadcasts: "Envíos",
     audit: "Registro de auditoría",
     referrals: "Fuentes",
+    events: "Eventos",
+    news: "Noticias",
   },
   moderation: adminModerationEs,
   groups: adminGroupsEs,

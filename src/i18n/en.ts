@@ -6,6 +6,7 @@
 import { eventsEn } from "./events.en.js";
 import { accountsEn } from "./accounts.en.js";
 import { actEn } from "./act.en.js";
+import { locateEn } from "./locate.en.js";
 import { adminEn } from "./admin.en.js";
 import { organizeEn } from "./organize.en.js";
 import { shareEn } from "./share.en.js";
@@ -68,6 +69,7 @@ export const en = {
       "zip-cities": "City names for ZIP codes",
       groups: "Starter list of local single-payer groups",
       bills: "Medicare for All Act sponsors and cosponsors",
+      "district-shapes": "Congressional district boundaries, 119th Congress (Census cartographic file)",
     },
     dataset: "Dataset",
     source: "Source",
@@ -357,6 +359,7 @@ export const en = {
   },
   act: actEn,
   events: eventsEn,
+  locate: locateEn,
   cosponsors: cosponsorsEn,
   embed: embedEn,
   accounts: accountsEn,

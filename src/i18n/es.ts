@@ -1,6 +1,7 @@
 import { eventsEs } from "./events.es.js";
 import { accountsEs } from "./accounts.es.js";
 import { actEs } from "./act.es.js";
+import { locateEs } from "./locate.es.js";
 import { adminEs } from "./admin.es.js";
 import { organizeEs } from "./organize.es.js";
 import { shareEs } from "./share.es.js";
@@ -60,6 +61,7 @@ export const es: Messages = {
       "zip-cities": "Nombres de ciudad de los códigos postales",
       groups: "Lista inicial de grupos locales por un sistema de pagador único",
       bills: "Patrocinadores y copatrocinadores de la Ley de Medicare para Todos",
+      "district-shapes": "Límites de los distritos del Congreso, 119.º Congreso (archivo cartográfico del Censo)",
     },
     dataset: "Conjunto de datos",
     source: "Fuente",
@@ -348,6 +350,7 @@ export const es: Messages = {
   },
   act: actEs,
   events: eventsEs,
+  locate: locateEs,
   cosponsors: cosponsorsEs,
   embed: embedEs,
   accounts: accountsEs,

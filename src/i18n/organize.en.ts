@@ -11,7 +11,7 @@ export const organizeEn = {
   activeMembers: (n: number) => (n === 1 ? "1 member" : `${n} members`),
   lastConfirmed: (date: string) => `Confirmed active on ${date}`,
   neverConfirmed: "Never confirmed active",
-  nav: { page: "Group page", members: "Members", email: "E-mail members" },
+  nav: { page: "Group page", members: "Members", events: "Events", email: "E-mail members" },
   groupNavLabel: "This group",
   viewPublicPage: "See the public page",
   // Editing the page

@@ -13,7 +13,7 @@ export const organizeEs: Messages["organize"] = {
   activeMembers: (n) => (n === 1 ? "1 miembro" : `${n} miembros`),
   lastConfirmed: (date) => `Confirmado activo el ${date}`,
   neverConfirmed: "Nunca confirmado activo",
-  nav: { page: "Página del grupo", members: "Miembros", email: "Escribir a los miembros" },
+  nav: { page: "Página del grupo", members: "Miembros", events: "Eventos", email: "Escribir a los miembros" },
   groupNavLabel: "Este grupo",
   viewPublicPage: "Ver la página pública",
   editHeading: "Página del grupo",

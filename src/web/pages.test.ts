@@ -45,6 +45,7 @@ describe("with the public data loaded", () => {
     expect(rows("zip-centroids")).toBeGreaterThanOrEqual(33_000);
     expect(rows("zip-cities")).toBeGreaterThanOrEqual(33_000);
     expect(rows("states")).toBe(56);
+    expect(rows("district-shapes")).toBe(441);
     expect(html).toContain("CC BY 4.0");
     expect(html).toContain(
       "ZIP data from Ready APIs curated-us-zips (https://github.com/ReadyAPIs-com/curated-us-zips), sourced from U.S. Census Bureau, USPS, and SimpleMaps; licensed CC BY 4.0",
@@ -86,7 +87,7 @@ describe("without public data", () => {
 
   it("/about/data marks every dataset as not loaded, still naming its source and licence", async () => {
     const html = await (await t.app.request("/about/data")).text();
-    expect(html.match(/Not loaded/g)?.length).toBe(7);
+    expect(html.match(/Not loaded/g)?.length).toBe(8);
     expect(html).toContain("https://github.com/unitedstates/congress-legislators");
   });
 });

@@ -26,6 +26,7 @@ const countedTable: Record<DatasetKey, PgTable> = {
   "zip-cities": schema.zipCities,
   groups: schema.groups,
   bills: schema.billCosponsors,
+  "district-shapes": schema.districtShapes,
 };
 /** Every table the import writes, each compared with a clean import. */
 const importTables = {
@@ -38,6 +39,7 @@ const importTables = {
   groups: schema.groups,
   bills: schema.bills,
   bill_cosponsors: schema.billCosponsors,
+  district_shapes: schema.districtShapes,
 };
 
 interface DataState {

@@ -145,7 +145,7 @@ describe("locateAddress", () => {
   it("places an address in a seat, adding the ZIP when the address lacks it", async () => {
     const geocoder = fakeGeocoder({ "350 5th Ave, 10001": { stateFips: "36", district: 12, matchedAddress: "350 5TH AVE, NEW YORK, NY, 10118" } });
     const found = await locateAddress({ ctx: { ...ctx, geocoder }, input: { address: "  350   5th Ave ", zip: "10001" } });
-    expect(found).toEqual({ kind: "found", state: "NY", district: 12, seat: "NY-12", matchedAddress: "350 5TH AVE, NEW YORK, NY, 10118" });
+    expect(found).toEqual({ kind: "found", seat: "NY-12", seats: ["NY-12"], nearLine: false, matchedAddress: "350 5TH AVE, NEW YORK, NY, 10118" });
     expect(geocoder.calls).toEqual(["350 5th Ave, 10001"]);
     await locateAddress({ ctx: { ...ctx, geocoder }, input: { address: "350 5th Ave, New York 10001", zip: "10001" } });
     expect(geocoder.calls.at(-1)).toBe("350 5th Ave, New York 10001");

@@ -20,7 +20,8 @@ export interface StateRepresentation {
 
 export interface Representatives {
   campaign: Campaign;
-  zip: string;
+  /** The ZIP asked about; null when the members were found from a point (findRepresentativesAtPoint). */
+  zip: string | null;
   /** USPS city for the ZIP, when known. */
   city: string | null;
   /** Every state the ZIP touches, usually one; senators are per state. */
@@ -32,13 +33,18 @@ export interface Representatives {
   /** Narrowed to one district by an address search (or a remembered one). */
   narrowedTo: ZipDistrict | null;
   house: Seat[];
+  /** Found from a point: `nearLine` when it is within about 500 m of another district (all candidates are listed). */
+  location?: { nearLine: boolean } | undefined;
 }
 
 export interface FindRepresentativesInput {
   campaignSlug: string;
   zip: string;
-  /** "MN-5" from an address search: keeps that candidate only, or replaces them when the address was elsewhere. */
-  district?: string | undefined;
+  /**
+   * "MN-5" from an address search: keeps that candidate only, or replaces them when the address
+   * was elsewhere. Several when the address is near a district line: keeps those.
+   */
+  district?: string | string[] | undefined;
 }
 
 export function parseSeat(value: string | undefined): ZipDistrict | undefined {
@@ -69,15 +75,26 @@ export async function findRepresentatives({ ctx, input }: { ctx: Ctx; input: Fin
   }
 
   let narrowedTo: ZipDistrict | null = null;
-  const wanted = parseSeat(input.district);
-  if (wanted && directory.states.has(wanted.state)) {
-    const match = districts.find((d) => d.state === wanted.state && d.district === wanted.district);
-    if (match || isSeat(wanted, directory.states.get(wanted.state)!.houseSeats)) {
-      narrowedTo = match ?? wanted;
-      districts = [narrowedTo];
-    }
+  const wanted = (Array.isArray(input.district) ? input.district : [input.district])
+    .map(parseSeat)
+    .filter((seat) => seat !== undefined)
+    .filter((seat) => directory.states.has(seat.state) && isSeat(seat, directory.states.get(seat.state)!.houseSeats));
+  if (wanted.length > 0) {
+    districts = wanted.map((seat) => districts.find((d) => d.state === seat.state && d.district === seat.district) ?? seat);
+    narrowedTo = districts.length === 1 ? districts[0]! : null;
   }
+  return representativesFor(directory, campaign, { zip, city: place?.city ?? null, districts, narrowedTo });
+}
 
+/**
+ * The senators of every state the districts are in, and each district's House seat. Shared by the
+ * ZIP and the point look-ups, so both answer in the same shape.
+ */
+export function representativesFor(
+  directory: CongressDirectory,
+  campaign: Campaign,
+  { zip, city, districts, narrowedTo }: { zip: string | null; city: string | null; districts: ZipDistrict[]; narrowedTo: ZipDistrict | null },
+): Representatives {
   const stateCodes = [...new Set([...(narrowedTo ? [narrowedTo.state] : []), ...districts.map((d) => d.state)])];
   const stateList = stateCodes
     .map((code) => directory.states.get(code))
@@ -92,7 +109,7 @@ export async function findRepresentatives({ ctx, input }: { ctx: Ctx; input: Fin
   return {
     campaign,
     zip,
-    city: place?.city ?? null,
+    city,
     states: stateList,
     districts,
     ambiguous: districts.length > 1,
@@ -101,7 +118,7 @@ export async function findRepresentatives({ ctx, input }: { ctx: Ctx; input: Fin
   };
 }
 
-function isSeat(d: ZipDistrict, seats: number): boolean {
+export function isSeat(d: ZipDistrict, seats: number): boolean {
   return seats <= 1 ? d.district === 0 : d.district >= 1 && d.district <= seats;
 }
 

@@ -1,10 +1,22 @@
 import { GeocoderUnavailableError, type Geocoder } from "../../integrations/geocoder/geocoder.js";
-import { loadCongressDirectory, seatKey } from "../congress/congress-directory.js";
+import { loadCongressDirectory, seatKey, type ZipDistrict } from "../congress/congress-directory.js";
+import { loadDistrictIndex } from "../congress/district-index.js";
 import type { Ctx } from "../context.js";
 import { invalid } from "../errors.js";
 
 export type LocateAddressResult =
-  | { kind: "found"; state: string; district: number; seat: string; matchedAddress: string }
+  | {
+      kind: "found";
+      /** The most likely seat ("MN-5"): the district our shapes put the address in. */
+      seat: string;
+      /**
+       * Every seat the address may be in, `seat` first: more than one when it is within about
+       * 500 m of a district line (our shapes are simplified), or when the geocoder disagrees.
+       */
+      seats: string[];
+      nearLine: boolean;
+      matchedAddress: string;
+    }
   | { kind: "not_found" }
   /** The geocoder could not be reached: keep showing the ZIP's candidates and say so. */
   | { kind: "unavailable" };
@@ -12,8 +24,11 @@ export type LocateAddressResult =
 const MAX_ADDRESS = 200;
 
 /**
- * Narrow a ZIP that spans districts: a street address, placed by the geocoder. The ZIP is
- * appended when the person typed only a street, since "123 Main St" alone is everywhere.
+ * Narrow a ZIP that spans districts: a street address, placed by the geocoder, then put in a
+ * district with our own shapes (docs/decisions/0016). The geocoder's own district answer is used
+ * when our shapes cannot place the point (water, a dropped islet), and listed too when it
+ * disagrees with them. The ZIP is appended when the person typed only a street, since
+ * "123 Main St" alone is everywhere.
  */
 export async function locateAddress({
   ctx,
@@ -34,8 +49,18 @@ export async function locateAddress({
     throw error;
   }
   if (!found) return { kind: "not_found" };
-  const directory = await loadCongressDirectory(ctx);
-  const state = [...directory.states.values()].find((s) => s.fips === found.stateFips);
-  if (!state) return { kind: "not_found" };
-  return { kind: "found", state: state.code, district: found.district, seat: seatKey(state.code, found.district), matchedAddress: found.matchedAddress };
+  const [directory, index] = await Promise.all([loadCongressDirectory(ctx), found.point ? loadDistrictIndex(ctx) : null]);
+
+  const seats: ZipDistrict[] = [];
+  if (found.point && index) {
+    const placed = index.place(found.point.lat, found.point.lng);
+    seats.push(...(placed.district ? [placed.district] : []), ...placed.nearby.map(({ state, district }) => ({ state, district })));
+  }
+  const state = found.stateFips === undefined ? undefined : [...directory.states.values()].find((s) => s.fips === found.stateFips);
+  if (state && found.district !== undefined && !seats.some((d) => d.state === state.code && d.district === found.district)) {
+    seats.push({ state: state.code, district: found.district });
+  }
+  if (seats.length === 0) return { kind: "not_found" };
+  const keys = seats.map((d) => seatKey(d.state, d.district));
+  return { kind: "found", seat: keys[0]!, seats: keys, nearLine: keys.length > 1, matchedAddress: found.matchedAddress };
 }

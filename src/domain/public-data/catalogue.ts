@@ -38,7 +38,8 @@ export type DatasetKey =
   | "zip-centroids"
   | "zip-cities"
   | "groups"
-  | "bills";
+  | "bills"
+  | "district-shapes";
 
 const LEGISLATORS_BASE = "https://unitedstates.github.io/congress-legislators";
 
@@ -56,6 +57,22 @@ const zccd: DatasetFile = {
   },
 };
 
+const statesFile: DatasetFile = {
+  path: "states.csv",
+  seedFile: "states.csv",
+  knownVersions: {
+    "41417a1defce580ad07618108b7aa307ab5ccf0304f56577f564d27487971e31": {
+      version: "2020 apportionment (House seats counted from the 119th Congress map)",
+      asOf: "2024-11-12",
+    },
+    // The same rows as written to seed/ by scripts/build-seed.ts (LF line ends).
+    "5dde30ac4b610ae3d162cdc4e12e0d9ee6fbbfe41d852fb42cbff7145c27ff04": {
+      version: "2020 apportionment (House seats counted from the 119th Congress map)",
+      asOf: "2024-11-12",
+    },
+  },
+};
+
 const islandAreas: DatasetFile = { path: "zip-districts/zccd-island-areas.csv", seedFile: "zccd-island-areas.csv" };
 
 export const datasetCatalogue: readonly DatasetEntry[] = [
@@ -64,23 +81,7 @@ export const datasetCatalogue: readonly DatasetEntry[] = [
     title: "US states, DC and territories",
     sourceUrl: "https://www.census.gov/library/reference/code-lists/ansi.html",
     licence: "Public domain (US Government work)",
-    files: [
-      {
-        path: "states.csv",
-        seedFile: "states.csv",
-        knownVersions: {
-          "41417a1defce580ad07618108b7aa307ab5ccf0304f56577f564d27487971e31": {
-            version: "2020 apportionment (House seats counted from the 119th Congress map)",
-            asOf: "2024-11-12",
-          },
-          // The same rows as written to seed/ by scripts/build-seed.ts (LF line ends).
-          "5dde30ac4b610ae3d162cdc4e12e0d9ee6fbbfe41d852fb42cbff7145c27ff04": {
-            version: "2020 apportionment (House seats counted from the 119th Congress map)",
-            asOf: "2024-11-12",
-          },
-        },
-      },
-    ],
+    files: [statesFile],
   },
   {
     key: "legislators",
@@ -180,6 +181,30 @@ export const datasetCatalogue: readonly DatasetEntry[] = [
     sourceUrl: "https://www.govinfo.gov/bulkdata/BILLSTATUS",
     licence: "Public domain (US Government work)",
     files: [{ path: "cosponsors/medicare-for-all-cosponsors.csv", seedFile: "bills.json" }],
+  },
+  {
+    key: "district-shapes",
+    title: "Congressional district boundaries, 119th Congress (Census cartographic file)",
+    sourceUrl: "https://www.census.gov/geographies/mapping-files/time-series/geo/cartographic-boundary.html",
+    licence: "Public domain (US Government work)",
+    files: [
+      {
+        path: "district-shapes/us-congress-districts-119.topo.json",
+        // Without DATA_DIR: the Census shapefile itself (a .zip), read by the importer unsimplified.
+        download: {
+          url: "https://www2.census.gov/geo/tiger/GENZ2024/shp/cb_2024_us_cd119_500k.zip",
+          saveAs: "district-shapes/cb_2024_us_cd119_500k.zip",
+        },
+        knownVersions: {
+          "2d0d12e9e07e8029ba7e2dc2f479802d3cb5d22f9a04412d22434d9744b113a4": {
+            version: "Census cb_2024_us_cd119_500k, simplified to TopoJSON (about 300 m precision)",
+            asOf: "2024",
+          },
+        },
+      },
+      // State FIPS codes → USPS codes, and each state's number of seats to check the shapes against.
+      statesFile,
+    ],
   },
 ];
 

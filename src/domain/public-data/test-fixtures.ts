@@ -9,6 +9,8 @@ import { dirname, join } from "node:path";
 import { deflateRawSync, crc32 } from "node:zlib";
 
 export const fixtureFiles: Record<string, string> = {
+  // Filled in below from fixtureDistrictBoxes.
+  "district-shapes/us-congress-districts-119.topo.json": "",
   "states.csv": `name,usps,fips,house_seats,nonvoting_delegate,senators,type
 California,CA,06,52,0,2,state
 Nevada,NV,32,4,0,2,state
@@ -157,6 +159,111 @@ H.R.676 (115th),B001296,Brendan F. Boyle,D,PA,13,cosponsor,,,http://subir.com/ta
 `,
 };
 
+/** Axis-aligned squares as fixture district shapes: [west, south, east, north]. */
+export const fixtureDistrictBoxes: { statefp: string; cd: string; box: [number, number, number, number] }[] = [
+  { statefp: "50", cd: "00", box: [-73.4, 42.7, -71.5, 45.0] },
+  { statefp: "11", cd: "98", box: [-77.12, 38.8, -76.9, 39.0] },
+  { statefp: "06", cd: "37", box: [-118.4, 33.9, -118.2, 34.1] },
+  { statefp: "32", cd: "02", box: [-120.0, 39.0, -117.0, 41.0] },
+  { statefp: "66", cd: "98", box: [144.6, 13.2, 145.0, 13.7] },
+];
+
+/** A closed ring around a box, counter-clockwise (as GeoJSON wants outer rings). */
+const boxRing = ([w, s, e, n]: [number, number, number, number]) => [[w, s], [e, s], [e, n], [w, n], [w, s]];
+
+/** The fixture districts as the shared TopoJSON copy has them: one arc per square, no quantization. */
+export function fixtureDistrictTopoJson(): string {
+  return JSON.stringify({
+    type: "Topology",
+    objects: {
+      cb_2024_us_cd119_500k: {
+        type: "GeometryCollection",
+        geometries: fixtureDistrictBoxes.map(({ statefp, cd }, i) => ({
+          type: "Polygon",
+          arcs: [[i]],
+          properties: { GEOID: `${statefp}${cd}`, STATEFP: statefp, CD: cd, NAME: `District ${cd}` },
+        })),
+      },
+    },
+    arcs: fixtureDistrictBoxes.map(({ box }) => boxRing(box)),
+  });
+}
+
+/**
+ * A Census-style shapefile .zip (.shp polygons, clockwise outer rings; .dbf with STATEFP, CD119FP,
+ * GEOID), for testing the download path without the 10 MB original.
+ */
+export function makeDistrictShapefileZip(features: { statefp: string; cd: string; rings: number[][][] }[]): Buffer {
+  const records = features.map(({ rings }) => {
+    const points = rings.flat();
+    const content = Buffer.alloc(44 + rings.length * 4 + points.length * 16);
+    content.writeInt32LE(5, 0);
+    const xs = points.map((p) => p[0]!);
+    const ys = points.map((p) => p[1]!);
+    [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].forEach((v, i) => content.writeDoubleLE(v, 4 + i * 8));
+    content.writeInt32LE(rings.length, 36);
+    content.writeInt32LE(points.length, 40);
+    let start = 0;
+    rings.forEach((ring, i) => {
+      content.writeInt32LE(start, 44 + i * 4);
+      start += ring.length;
+    });
+    const at = 44 + rings.length * 4;
+    points.forEach(([x, y], i) => {
+      content.writeDoubleLE(x!, at + i * 16);
+      content.writeDoubleLE(y!, at + i * 16 + 8);
+    });
+    return content;
+  });
+  const header = Buffer.alloc(100);
+  header.writeInt32BE(9994, 0);
+  header.writeInt32BE((100 + records.reduce((n, r) => n + 8 + r.length, 0)) / 2, 24);
+  header.writeInt32LE(1000, 28);
+  header.writeInt32LE(5, 32);
+  const shp = Buffer.concat([
+    header,
+    ...records.flatMap((content, i) => {
+      const recordHeader = Buffer.alloc(8);
+      recordHeader.writeInt32BE(i + 1, 0);
+      recordHeader.writeInt32BE(content.length / 2, 4);
+      return [recordHeader, content];
+    }),
+  ]);
+  const fields = [
+    { name: "STATEFP", length: 2 },
+    { name: "CD119FP", length: 2 },
+    { name: "GEOID", length: 4 },
+  ];
+  const headerLength = 32 + fields.length * 32 + 1;
+  const recordLength = 1 + fields.reduce((n, f) => n + f.length, 0);
+  const dbf = Buffer.alloc(headerLength + features.length * recordLength + 1, 0x20);
+  dbf.fill(0, 0, headerLength);
+  dbf[0] = 3;
+  dbf.writeUInt32LE(features.length, 4);
+  dbf.writeUInt16LE(headerLength, 8);
+  dbf.writeUInt16LE(recordLength, 10);
+  fields.forEach((field, i) => {
+    dbf.write(field.name, 32 + i * 32, "latin1");
+    dbf[32 + i * 32 + 11] = 0x43; // C: text
+    dbf[32 + i * 32 + 16] = field.length;
+  });
+  dbf[headerLength - 1] = 0x0d;
+  features.forEach((feature, n) => {
+    dbf.write(`${feature.statefp}${feature.cd}${feature.statefp}${feature.cd}`, headerLength + n * recordLength + 1, "latin1");
+  });
+  dbf[dbf.length - 1] = 0x1a;
+  return makeZip([
+    { name: "cb_2024_us_cd119_500k.shp", data: shp },
+    { name: "cb_2024_us_cd119_500k.dbf", data: dbf },
+    { name: "cb_2024_us_cd119_500k.prj", data: Buffer.from('GEOGCS["GCS_North_American_1983"]') },
+  ]);
+}
+
+/** The fixture districts as the Census download: clockwise outer rings. */
+export function fixtureDistrictShapefileZip(): Buffer {
+  return makeDistrictShapefileZip(fixtureDistrictBoxes.map(({ statefp, cd, box }) => ({ statefp, cd, rings: [boxRing(box).reverse()] })));
+}
+
 /** The Census Gazetteer layout: tab-separated, last header padded with spaces as Census does. */
 export const fixtureGazetteerTsv = [
   "GEOID\tALAND\tAWATER\tALAND_SQMI\tAWATER_SQMI\tINTPTLAT\tINTPTLONG                    ",
@@ -173,6 +280,8 @@ export const fixtureUpstreamZipCitiesCsv = `zip_code,population,city,state_name,
 05001,9000,White River Junction,Vermont,VT,Windsor,50027,43.67,-72.38,America/New_York,80
 05401,42000,Burlington,Vermont,VT,Chittenden,50007,44.48,-73.21,America/New_York,1500
 `;
+
+fixtureFiles["district-shapes/us-congress-districts-119.topo.json"] = fixtureDistrictTopoJson();
 
 /** A temporary DATA_DIR with the fixture files; `changes` replaces files (null deletes one). */
 export function createFixtureDataDir(changes: Record<string, string | null> = {}): { dir: string; write(path: string, text: string | null): void; remove(): void } {

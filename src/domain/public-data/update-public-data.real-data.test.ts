@@ -22,6 +22,7 @@ describe("the real public data", () => {
     const rows = await db.select({ key: datasets.key, rowCount: datasets.rowCount }).from(datasets).orderBy(asc(datasets.key));
     expect(rows).toEqual([
       { key: "bills", rowCount: 156 },
+      { key: "district-shapes", rowCount: 441 },
       { key: "groups", rowCount: 79 },
       { key: "legislators", rowCount: 537 },
       { key: "states", rowCount: 56 },
@@ -82,7 +83,7 @@ describe("the real public data", () => {
       ctx: loaded.ctx,
       input: { dataDir: inject("dataDir"), sourcesDir: inject("dataDir"), downloader: new FakeDownloader() },
     });
-    expect(report.datasets.map((d) => d.outcome)).toEqual(Array(7).fill("unchanged"));
+    expect(report.datasets.map((d) => d.outcome)).toEqual(Array(8).fill("unchanged"));
   });
 });
 

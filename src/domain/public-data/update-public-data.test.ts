@@ -10,6 +10,7 @@ import {
   billCosponsors,
   bills,
   datasets,
+  districtShapes,
   groups,
   memberOffices,
   members,
@@ -43,7 +44,7 @@ afterAll(async () => {
 beforeEach(async () => {
   data?.remove();
   data = createFixtureDataDir();
-  for (const table of [datasets, bills, groups, memberOffices, members, states, zipDistricts, zipCentroids, zipCities]) await ctx.db.delete(table);
+  for (const table of [datasets, bills, groups, memberOffices, members, states, zipDistricts, zipCentroids, zipCities, districtShapes]) await ctx.db.delete(table);
 });
 
 /** DATA_DIR imports must never reach for the network: the downloader refuses every request. */
@@ -66,6 +67,7 @@ describe("updatePublicData from DATA_DIR", () => {
       ["zip-cities", "imported", 3, "data-dir"],
       ["groups", "imported", 2, "data-dir"],
       ["bills", "imported", 4, "data-dir"],
+      ["district-shapes", "imported", 5, "data-dir"],
     ]);
     expect(offline.requests).toEqual([]);
 
@@ -102,10 +104,44 @@ describe("updatePublicData from DATA_DIR", () => {
     });
   });
 
+  it("stores each district's outline keyed like the ZIP table, and says which seats have no shape", async () => {
+    const report = await run({ only: ["district-shapes"] });
+    const rows = await ctx.db.select().from(districtShapes).orderBy(asc(districtShapes.state), asc(districtShapes.district));
+    expect(rows.map((r) => [r.state, r.district, r.geoid])).toEqual([
+      ["CA", 37, "0637"],
+      ["DC", 0, "1198"],
+      ["GU", 0, "6698"],
+      ["NV", 2, "3202"],
+      ["VT", 0, "5000"],
+    ]);
+    expect(rows.find((r) => r.state === "VT")!.polygons).toEqual([[[-73.4, 42.7, -71.5, 42.7, -71.5, 45, -73.4, 45, -73.4, 42.7]]]);
+    expect(report.datasets[0]!.warnings).toEqual([
+      "district-shapes/us-congress-districts-119.topo.json: CA has no shape for 51 of its seat(s): CA-1, CA-2, CA-3, CA-4, CA-5, …",
+      "district-shapes/us-congress-districts-119.topo.json: NV has no shape for 3 of its seat(s): NV-1, NV-3, NV-4",
+    ]);
+  });
+
+  it("refuses district shapes of a state that is not in states.csv, keeping the previous ones", async () => {
+    await run({ only: ["district-shapes"] });
+    const broken = createFixtureDataDir({
+      "district-shapes/us-congress-districts-119.topo.json": fixtureFiles["district-shapes/us-congress-districts-119.topo.json"]!.replace('"STATEFP":"32"', '"STATEFP":"48"'),
+    });
+    try {
+      const report = await updatePublicData({ ctx, input: { dataDir: broken.dir, sourcesDir: broken.dir, downloader: offline, only: ["district-shapes"] } });
+      expect(report.datasets[0]).toMatchObject({
+        outcome: "failed",
+        error: 'district-shapes/us-congress-districts-119.topo.json: cb_2024_us_cd119_500k feature 4: state FIPS "48" is not in states.csv',
+      });
+      expect(await ctx.db.select().from(districtShapes)).toHaveLength(5);
+    } finally {
+      broken.remove();
+    }
+  });
+
   it("writes a datasets row with source, licence, version, as-of date, row count and checksum", async () => {
     await run();
     const rows = await ctx.db.select().from(datasets).orderBy(asc(datasets.key));
-    expect(rows.map((r) => r.key)).toEqual(["bills", "groups", "legislators", "states", "zip-centroids", "zip-cities", "zip-districts"]);
+    expect(rows.map((r) => r.key)).toEqual(["bills", "district-shapes", "groups", "legislators", "states", "zip-centroids", "zip-cities", "zip-districts"]);
     for (const row of rows) {
       expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);
       expect(row.importedAt.toISOString()).toBe(NOW.toISOString());
@@ -134,7 +170,7 @@ describe("updatePublicData from DATA_DIR", () => {
     expect(forDistricts[0]).toEqual({ kind: "dataset-start", key: "zip-districts", title: expect.any(String) });
     expect(forDistricts.at(-2)).toEqual({ kind: "rows", key: "zip-districts", done: 8, total: 8 });
     expect(forDistricts.at(-1)).toEqual({ kind: "dataset-done", key: "zip-districts", outcome: "imported", rowCount: 8, error: undefined });
-    expect(events.filter((e) => e.kind === "dataset-done")).toHaveLength(7);
+    expect(events.filter((e) => e.kind === "dataset-done")).toHaveLength(8);
   });
 
   it("skips files that have not changed, unless forced", async () => {

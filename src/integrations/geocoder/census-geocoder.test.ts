@@ -72,10 +72,21 @@ const burlington = match("149 CHURCH ST, BURLINGTON, VT, 05401", {
 });
 
 describe("parseCensusResponse", () => {
-  it("reads the state and district of the first match", () => {
+  it("reads the point, state and district of the first match", () => {
     expect(parseCensusResponse(censusAnswer([minneapolis]))).toEqual({
       stateFips: "27",
       district: 5,
+      point: { lat: 38.8977, lng: -77.0365 },
+      matchedAddress: "300 NICOLLET MALL, MINNEAPOLIS, MN, 55401",
+    });
+  });
+
+  it("answers with the point alone when the match has no district layer (the app places it with its own shapes)", () => {
+    const noLayer = structuredClone(minneapolis) as { geographies: Record<string, unknown>; coordinates: unknown };
+    delete noLayer.geographies["119th Congressional Districts"];
+    noLayer.coordinates = { x: -93.2716, y: 44.9765 };
+    expect(parseCensusResponse(censusAnswer([noLayer]))).toEqual({
+      point: { lat: 44.9765, lng: -93.2716 },
       matchedAddress: "300 NICOLLET MALL, MINNEAPOLIS, MN, 55401",
     });
   });
@@ -100,10 +111,12 @@ describe("parseCensusResponse", () => {
     expect(parseCensusResponse(censusAnswer([plain]))).toMatchObject({ district: 5 });
   });
 
-  it("skips a match without a district layer, or in water (ZZ), and takes the next", () => {
-    const noLayer = structuredClone(minneapolis) as { geographies: Record<string, unknown> };
+  it("skips a match with neither a point nor a district (or only water, ZZ), and takes the next", () => {
+    const noLayer = structuredClone(minneapolis) as { geographies: Record<string, unknown>; coordinates?: unknown };
     delete noLayer.geographies["119th Congressional Districts"];
-    const water = match("LAKE, MN", { STATE: "27", CD119: "ZZ", BASENAME: "ZZ", NAME: "Congressional Districts not defined" });
+    delete noLayer.coordinates;
+    const water = match("LAKE, MN", { STATE: "27", CD119: "ZZ", BASENAME: "ZZ", NAME: "Congressional Districts not defined" }) as { coordinates?: unknown };
+    delete water.coordinates;
     expect(parseCensusResponse(censusAnswer([noLayer, water, burlington]))).toMatchObject({ stateFips: "50", district: 0 });
     expect(parseCensusResponse(censusAnswer([noLayer, water]))).toBeNull();
   });
@@ -169,6 +182,7 @@ describe("censusGeocoder over HTTP", () => {
     await expect(geocoder.districtForAddress("300 Nicollet Mall, 55401")).resolves.toEqual({
       stateFips: "27",
       district: 5,
+      point: { lat: 38.8977, lng: -77.0365 },
       matchedAddress: "300 NICOLLET MALL, MINNEAPOLIS, MN, 55401",
     });
     expect(requests).toHaveLength(1);

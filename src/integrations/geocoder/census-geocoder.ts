@@ -6,6 +6,7 @@ const CensusResponse = z.object({
     addressMatches: z.array(
       z.object({
         matchedAddress: z.string(),
+        coordinates: z.object({ x: z.number(), y: z.number() }).optional(),
         geographies: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
       }),
     ),
@@ -49,19 +50,23 @@ export function censusGeocoder(options: CensusGeocoderOptions = {}): Geocoder {
   };
 }
 
-/** The first match's district, or null when the address did not match. Exported for tests. */
+/**
+ * The first match with a point or a district (usually both), or null when the address did not
+ * match. Exported for tests.
+ */
 export function parseCensusResponse(body: unknown): AddressDistrict | null {
   const parsed = CensusResponse.safeParse(body);
   if (!parsed.success) throw new GeocoderUnavailableError("The Census geocoder sent an answer we do not understand.");
   for (const match of parsed.data.result.addressMatches) {
+    const { x, y } = match.coordinates ?? {};
+    const point = x !== undefined && y !== undefined && Math.abs(y) <= 90 && Math.abs(x) <= 180 ? { lat: y, lng: x } : undefined;
     const layer = Object.entries(match.geographies).find(([name]) => /congressional district/i.test(name))?.[1]?.[0];
-    if (!layer) continue;
-    const codeField = Object.keys(layer).find((k) => /^CD\d{3}$/.test(k));
-    const code = String(codeField ? layer[codeField] : (layer.BASENAME ?? ""));
+    const codeField = layer ? Object.keys(layer).find((k) => /^CD\d{3}$/.test(k)) : undefined;
+    const code = layer ? String(codeField ? layer[codeField] : (layer.BASENAME ?? "")) : "";
     const district = districtFromCensusCode(code.padStart(2, "0"));
-    const stateFips = typeof layer.STATE === "string" ? layer.STATE : undefined;
-    if (district === undefined || !stateFips) continue;
-    return { stateFips, district, matchedAddress: match.matchedAddress };
+    const stateFips = typeof layer?.STATE === "string" ? layer.STATE : undefined;
+    if (district !== undefined && stateFips) return { matchedAddress: match.matchedAddress, ...(point ? { point } : {}), stateFips, district };
+    if (point) return { matchedAddress: match.matchedAddress, point };
   }
   return null;
 }

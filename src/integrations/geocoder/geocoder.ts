@@ -1,11 +1,17 @@
-/** A street address placed in a congressional district. */
+/**
+ * A street address as the geocoder found it: where it is and, when the service says, its
+ * congressional district. The app places the point with its own district shapes
+ * (docs/decisions/0016); the geocoder's district is the fallback and a cross-check.
+ */
 export interface AddressDistrict {
-  /** Two-digit state FIPS code, e.g. "27". */
-  stateFips: string;
-  /** 0 for at-large seats and delegates. */
-  district: number;
   /** The address as the geocoder understood it, to show back to the person. */
   matchedAddress: string;
+  /** Where the address is (WGS84 degrees). */
+  point?: { lat: number; lng: number } | undefined;
+  /** Two-digit state FIPS code, e.g. "27", when the geocoder gives the district. */
+  stateFips?: string | undefined;
+  /** 0 for at-large seats and delegates. */
+  district?: number | undefined;
 }
 
 /**

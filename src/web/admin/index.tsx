@@ -6,6 +6,7 @@ import { broadcastsAdminRoutes } from "./broadcasts-routes.js";
 import { campaignsAdminRoutes } from "./campaigns-routes.js";
 import { cosponsorsAdminRoutes } from "./cosponsors-routes.js";
 import { dashboardAdminRoutes } from "./dashboard-routes.js";
+import { eventsAdminRoutes } from "./events-routes.js";
 import { groupsAdminRoutes } from "./groups-routes.js";
 import { moderationAdminRoutes } from "./moderation-routes.js";
 import { peopleAdminRoutes } from "./people-routes.js";
@@ -28,6 +29,7 @@ for (const section of [
   cosponsorsAdminRoutes,
   peopleAdminRoutes,
   broadcastsAdminRoutes,
+  eventsAdminRoutes,
   referralsAdminRoutes,
   auditAdminRoutes,
 ]) {

@@ -3,7 +3,7 @@ import type { View } from "../view.js";
 import { Layout } from "./layout.js";
 import { SignOutForm } from "../pages/account-pages.js";
 
-export type AdminSection = "dashboard" | "moderation" | "groups" | "campaigns" | "cosponsors" | "people" | "broadcasts" | "referrals" | "audit";
+export type AdminSection = "dashboard" | "moderation" | "groups" | "campaigns" | "cosponsors" | "people" | "broadcasts" | "events" | "news" | "referrals" | "audit";
 
 const sections: { key: AdminSection; path: string }[] = [
   { key: "dashboard", path: "/admin" },
@@ -13,6 +13,8 @@ const sections: { key: AdminSection; path: string }[] = [
   { key: "cosponsors", path: "/admin/cosponsors" },
   { key: "people", path: "/admin/people" },
   { key: "broadcasts", path: "/admin/broadcasts" },
+  { key: "events", path: "/admin/events" },
+  { key: "news", path: "/admin/news" },
   { key: "referrals", path: "/admin/referrals" },
   { key: "audit", path: "/admin/audit" },
 ];

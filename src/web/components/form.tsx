@@ -81,7 +81,7 @@ export function TextField(props: {
   form: FormState;
   name: string;
   label: string;
-  type?: "text" | "email" | "tel" | "password";
+  type?: "text" | "email" | "tel" | "password" | "url" | "datetime-local";
   autocomplete?: string;
   inputmode?: "numeric" | "email" | "tel" | "text";
   hint?: string;

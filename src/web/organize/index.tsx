@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { loadActorMiddleware, requirePermission, requireSignedIn } from "../../http/session.js";
 import type { AppEnv } from "../../http/types.js";
 import { organizeEmailRoutes } from "./email-routes.js";
+import { organizeEventsRoutes } from "./events-routes.js";
 import { GROUP_PATH, groupIdParam, organizeGroupsRoutes } from "./groups-routes.js";
 
 /**
@@ -18,3 +19,4 @@ for (const path of [GROUP_PATH, `${GROUP_PATH}/*`]) {
 }
 organizeRoutes.route("/", organizeGroupsRoutes);
 organizeRoutes.route("/", organizeEmailRoutes);
+organizeRoutes.route("/", organizeEventsRoutes);

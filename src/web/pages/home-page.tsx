@@ -2,13 +2,15 @@ import { ShareBar } from "../components/share-bar.js";
 import type { MovementStats } from "../../domain/overview/get-movement-stats.js";
 import type { Coverage } from "../../domain/groups/get-coverage.js";
 import { CoverageSection } from "../components/coverage.js";
+import type { FeaturedEvent } from "../../domain/events/get-featured-event.js";
+import { FeaturedEventCard } from "../components/featured-event-card.js";
 import { emptyForm } from "../components/form.js";
 import { Layout } from "../components/layout.js";
 import { homeCard } from "../previews/cards.js";
 import { ZipSearch } from "./groups-pages.js";
 import type { View } from "../view.js";
 
-export function HomePage({ view, stats, coverage, mapSvg }: { view: View; stats: MovementStats; coverage: Coverage; mapSvg?: string }) {
+export function HomePage({ view, stats, coverage, mapSvg, featuredEvent }: { view: View; stats: MovementStats; coverage: Coverage; mapSvg?: string; featuredEvent?: FeaturedEvent | undefined }) {
   const t = view.t.home;
   const house = stats.currentBills.find((bill) => bill.chamber === "house");
   const senate = stats.currentBills.find((bill) => bill.chamber === "senate");
@@ -19,6 +21,7 @@ export function HomePage({ view, stats, coverage, mapSvg }: { view: View; stats:
         <h1>{t.heading}</h1>
         <p class="lead">{t.lead}</p>
       </section>
+      {featuredEvent ? <FeaturedEventCard view={view} event={featuredEvent} /> : null}
       {stats.hasPublicData ? (
         <section aria-labelledby="find-heading" class="find">
           <h2 id="find-heading">{t.findHeading}</h2>

@@ -46,6 +46,9 @@ export function OrganizeHomePage({ view, actor, groups }: { view: View; actor: A
                   <a href={view.href(`${groupBase(g.id)}/members`)}>{t.nav.members}</a>
                 </li>
                 <li>
+                  <a href={view.href(`${groupBase(g.id)}/events`)}>{t.nav.events}</a>
+                </li>
+                <li>
                   <a href={view.href(`${groupBase(g.id)}/email`)}>{t.nav.email}</a>
                 </li>
               </ul>
@@ -57,7 +60,7 @@ export function OrganizeHomePage({ view, actor, groups }: { view: View; actor: A
   );
 }
 
-type GroupSection = "page" | "members" | "email";
+type GroupSection = "page" | "members" | "events" | "email";
 
 /** Every page about one group: its name, and links between its page, members and e-mail. */
 export function GroupFrame({ view, group, section, title, scripts, children }: { view: View; group: { id: number; name: string }; section: GroupSection; title?: string | undefined; scripts?: string[] | undefined; children?: Child }) {
@@ -65,6 +68,7 @@ export function GroupFrame({ view, group, section, title, scripts, children }: {
   const links: { key: GroupSection; path: string }[] = [
     { key: "page", path: groupBase(group.id) },
     { key: "members", path: `${groupBase(group.id)}/members` },
+    { key: "events", path: `${groupBase(group.id)}/events` },
     { key: "email", path: `${groupBase(group.id)}/email` },
   ];
   const heading = title ?? t.nav[section];

@@ -1,5 +1,6 @@
 import type { DatasetKey } from "../catalogue.js";
 import { billsImporter } from "./bills.js";
+import { districtShapesImporter } from "./district-shapes.js";
 import { groupsImporter } from "./groups.js";
 import { legislatorsImporter } from "./legislators.js";
 import { statesImporter } from "./states.js";
@@ -16,4 +17,5 @@ export const importers: Record<DatasetKey, DatasetImporter> = {
   "zip-cities": zipCitiesImporter,
   groups: groupsImporter,
   bills: billsImporter,
+  "district-shapes": districtShapesImporter,
 };
