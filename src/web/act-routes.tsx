@@ -2,6 +2,7 @@ import { Hono, type Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { getActiveCampaign } from "../domain/campaigns/campaign-catalogue.js";
 import { findRepresentatives, type Representatives } from "../domain/campaigns/find-representatives.js";
+import { findRepresentativesAtPoint } from "../domain/campaigns/find-representatives-at-point.js";
 import { countsFor, getActionCounts } from "../domain/campaigns/get-action-counts.js";
 import { getCampaignOverview } from "../domain/campaigns/get-campaign-overview.js";
 import { locateAddress, type LocateAddressResult } from "../domain/campaigns/locate-address.js";
@@ -12,6 +13,7 @@ import { normalizeZip } from "../domain/places/lookup-zip.js";
 import { rateLimit } from "../http/rate-limit.js";
 import type { AppEnv } from "../http/types.js";
 import { emptyForm, type FormState } from "./components/form.js";
+import type { LocationProblem } from "./components/locate-button.js";
 import { readForm } from "./forms.js";
 import { ActPage, MastodonSharePage, memberLabel } from "./pages/act-page.js";
 import { renderPage } from "./render.js";
@@ -31,6 +33,7 @@ function rememberedZip(c: Context<AppEnv>): { zip: string; district: string | un
 }
 
 function remember(c: Context<AppEnv>, found: Representatives) {
+  if (found.zip === null) return;
   const value = found.narrowedTo ? `${found.zip}.${found.narrowedTo.state}-${found.narrowedTo.district}` : found.zip;
   setCookie(c, ZIP_COOKIE, value, {
     path: "/",
@@ -51,7 +54,12 @@ async function campaignPage(c: Context<AppEnv>) {
   const zip = query.zip ?? remembered?.zip;
   const callerName = (query.name ?? "").trim().slice(0, 60) || undefined;
   const form: FormState = emptyForm({ zip: zip ?? "", name: callerName ?? "" });
-  const page = (props: { found?: Representatives; address?: { value: string; result: LocateAddressResult | undefined }; status?: 200 | 400 }) =>
+  const page = (props: {
+    found?: Representatives;
+    address?: { value: string; result: LocateAddressResult | undefined };
+    locationProblem?: LocationProblem;
+    status?: 200 | 400 | 404;
+  }) =>
     renderPage(
       c,
       <ActPage
@@ -64,19 +72,33 @@ async function campaignPage(c: Context<AppEnv>) {
         callerName={callerName}
         address={props.address}
         logged={query.logged}
+        locationProblem={props.locationProblem}
       />,
       props.status ?? 200,
     );
+  if (query.lat !== undefined || query.lng !== undefined) {
+    // "Use my location" (decision 0016): the point finds the district and is not kept: no cookie, no shared cache.
+    c.header("Cache-Control", "private, no-store");
+    try {
+      const found = await findRepresentativesAtPoint({ ctx, input: { campaignSlug: overview.campaign.slug, lat: query.lat, lng: query.lng } });
+      return page({ found });
+    } catch (error) {
+      if (error instanceof DomainError && (error.code === "invalid" || error.code === "not_found")) {
+        return error.code === "invalid" ? page({ locationProblem: "bad_point", status: 400 }) : page({ locationProblem: "outside", status: 404 });
+      }
+      throw error;
+    }
+  }
   if (!zip) return page({});
 
   const addressValue = (query.address ?? "").trim();
   let address: { value: string; result: LocateAddressResult | undefined } | undefined;
-  let district = remembered && remembered.zip === normalizeZip(zip) ? remembered.district : undefined;
+  let district: string | string[] | undefined = remembered && remembered.zip === normalizeZip(zip) ? remembered.district : undefined;
   if (addressValue) {
     try {
       const result = await locateAddress({ ctx: { ...ctx, geocoder }, input: { address: addressValue, zip: normalizeZip(zip) } });
       address = { value: addressValue, result };
-      district = result.kind === "found" ? result.seat : undefined;
+      district = result.kind === "found" ? result.seats : undefined;
     } catch (error) {
       if (!(error instanceof DomainError && error.code === "invalid")) throw error;
     }

@@ -11,6 +11,7 @@ import { callOutcomes, type ActionOutcome } from "../../db/schema/index.js";
 import { CsrfField, ErrorSummary, Notice, TextField, type FormState } from "../components/form.js";
 import { EmbedSnippet } from "../components/embed-snippet.js";
 import { Layout } from "../components/layout.js";
+import { LocateButton, type LocationProblem } from "../components/locate-button.js";
 import { campaignCard } from "../previews/cards.js";
 import { formatDate } from "../format.js";
 import type { View } from "../view.js";
@@ -28,6 +29,8 @@ export interface ActPageProps {
   address?: { value: string; result: LocateAddressResult | undefined } | undefined;
   /** Which member a report was just logged for (after a no-JS POST). */
   logged?: string | undefined;
+  /** "Use my location" sent a point we could not use. */
+  locationProblem?: LocationProblem | undefined;
 }
 
 /** "Sen. Amy Klobuchar" */
@@ -39,7 +42,7 @@ export function ActPage(props: ActPageProps) {
   const t = view.t.act;
   const words = campaign.words(view.locale);
   return (
-    <Layout view={view} title={words.title} description={words.summary} preview={{ card: campaignCard(view, campaign, props.bills) }} scripts={found ? ["act.js"] : []}>
+    <Layout view={view} title={words.title} description={words.summary} preview={{ card: campaignCard(view, campaign, props.bills) }} scripts={found ? ["act.js", "locate.js"] : ["locate.js"]}>
       <h1>{words.title}</h1>
       <p class="lead">{words.summary}</p>
       <p class="campaign-totals" data-totals>
@@ -54,7 +57,7 @@ export function ActPage(props: ActPageProps) {
       </ul>
       {/* A returning visitor's members come first; the ZIP box follows them ("Change ZIP"). */}
       {found ? <Results {...props} found={found} words={words} /> : null}
-      <ZipForm view={view} campaign={campaign} form={form} />
+      <ZipForm view={view} campaign={campaign} form={form} locationProblem={props.locationProblem} />
       <EmbedSnippet view={view} path={`/embed/act/${campaign.slug}`} title={words.title} />
     </Layout>
   );
@@ -65,7 +68,7 @@ function LangField({ view }: { view: View }) {
   return view.href("/") === "/" ? null : <input type="hidden" name="lang" value={view.locale} />;
 }
 
-function ZipForm({ view, campaign, form }: { view: View; campaign: Campaign; form: FormState }) {
+function ZipForm({ view, campaign, form, locationProblem }: { view: View; campaign: Campaign; form: FormState; locationProblem?: LocationProblem | undefined }) {
   const t = view.t.act;
   return (
     <section class="card act-find" aria-labelledby="find-heading">
@@ -79,6 +82,7 @@ function ZipForm({ view, campaign, form }: { view: View; campaign: Campaign; for
           {t.findButton}
         </button>
       </form>
+      <LocateButton view={view} campaign={campaign} problem={locationProblem} />
     </section>
   );
 }
@@ -87,14 +91,15 @@ function Results(props: ActPageProps & { found: Representatives; words: Campaign
   const { view, found } = props;
   const t = view.t.act;
   const place = found.city ? `${found.city}, ${found.states[0]?.code ?? ""}` : null;
-  const callerPlace = place ? `${place} ${found.zip}` : found.zip;
+  // Found from a point there is no ZIP: the state names the caller's place in the scripts.
+  const callerPlace = found.zip === null ? (found.states[0]?.name ?? "") : place ? `${place} ${found.zip}` : found.zip;
   const card = (seat: Seat) => <SeatCard {...props} seat={seat} callerPlace={callerPlace} />;
   const address = props.address;
   return (
     <section class="act-results" aria-labelledby="results-heading">
-      <h2 id="results-heading">{t.resultsHeading(found.zip, place)}</h2>
+      <h2 id="results-heading">{found.zip === null ? view.t.locate.resultsHeading : t.resultsHeading(found.zip, place)}</h2>
       <p>
-        <a href="#find">{t.changeZip}</a>
+        <a href="#find">{found.zip === null ? view.t.locate.searchByZip : t.changeZip}</a>
       </p>
       {found.states.length > 1 ? <p class="list-notice">{t.crossState}</p> : null}
       {found.states.map((state) =>
@@ -109,10 +114,15 @@ function Results(props: ActPageProps & { found: Representatives; words: Campaign
       )}
       <section aria-labelledby="house-heading">
         <h3 id="house-heading">{found.ambiguous ? t.houseHeadingAmbiguous : t.houseHeading}</h3>
-        {address?.result?.kind === "found" ? <Notice kind="success">{t.addressFound(address.result.matchedAddress)}</Notice> : null}
+        {found.location?.nearLine ? <Notice>{view.t.locate.nearLine(found.house.length)}</Notice> : null}
+        {address?.result?.kind === "found" ? (
+          <Notice kind="success">
+            {address.result.nearLine ? view.t.locate.addressNearLine(address.result.matchedAddress, found.house.length) : t.addressFound(address.result.matchedAddress)}
+          </Notice>
+        ) : null}
         {address?.result?.kind === "not_found" ? <Notice>{t.addressNotFound}</Notice> : null}
         {address?.result?.kind === "unavailable" ? <Notice>{t.addressUnavailable}</Notice> : null}
-        {found.ambiguous ? <AddressForm {...props} /> : null}
+        {found.ambiguous && found.zip !== null && !(address?.result?.kind === "found" && address.result.nearLine) ? <AddressForm {...props} /> : null}
         <ul class="card-list member-list">{found.house.map(card)}</ul>
       </section>
     </section>
@@ -127,7 +137,7 @@ function AddressForm({ view, campaign, found, address, callerName }: ActPageProp
       <p>{t.ambiguousExplainer(found.districts.length)}</p>
       <form method="get" action={campaign.path} class="zip-search">
         <LangField view={view} />
-        <input type="hidden" name="zip" value={found.zip} />
+        <input type="hidden" name="zip" value={found.zip ?? ""} />
         {callerName ? <input type="hidden" name="name" value={callerName} /> : null}
         <TextField view={view} form={form} name="address" label={t.addressLabel} hint={t.addressHint} autocomplete="street-address" maxlength={200} />
         <button class="button-secondary" type="submit">
@@ -230,7 +240,7 @@ function MemberCard(props: ActPageProps & { member: CongressMember; stance: Memb
             <p>{paragraph}</p>
           ))}
         </div>
-        <OutcomeForm view={view} campaign={campaign} bioguideId={id} zip={found.zip} outcomes={callOutcomes} heading={t.outcomeHeading} hint={t.outcomeHint} logged={logged} />
+        <OutcomeForm view={view} campaign={campaign} bioguideId={id} zip={found.zip ?? ""} outcomes={callOutcomes} heading={t.outcomeHeading} hint={t.outcomeHint} logged={logged} />
       </details>
 
       <details class="action">
@@ -255,7 +265,7 @@ function MemberCard(props: ActPageProps & { member: CongressMember; stance: Memb
         </p>
         <CopyField view={view} id={`subject-${id}`} label={t.subjectLabel} value={messages.letterSubject} rows={2} />
         <CopyField view={view} id={`letter-${id}`} label={t.letterLabel} value={messages.letterBody} rows={12} />
-        <OutcomeForm view={view} campaign={campaign} bioguideId={id} zip={found.zip} outcomes={["sent_letter"]} logged={false} />
+        <OutcomeForm view={view} campaign={campaign} bioguideId={id} zip={found.zip ?? ""} outcomes={["sent_letter"]} logged={false} />
       </details>
 
       <details class="action">
@@ -274,12 +284,12 @@ function MemberCard(props: ActPageProps & { member: CongressMember; stance: Memb
             </a>
           </li>
           <li>
-            <a class="button-secondary" href={view.href(`/share/mastodon?text=${encodeURIComponent(messages.post.mastodon)}&back=${encodeURIComponent(`${campaign.path}?zip=${found.zip}#member-${id}`)}`)}>
+            <a class="button-secondary" href={view.href(`/share/mastodon?text=${encodeURIComponent(messages.post.mastodon)}&back=${encodeURIComponent(`${campaign.path}${found.zip ? `?zip=${found.zip}` : ""}#member-${id}`)}`)}>
               {t.postOnMastodon}
             </a>
           </li>
         </ul>
-        <OutcomeForm view={view} campaign={campaign} bioguideId={id} zip={found.zip} outcomes={["posted"]} logged={false} />
+        <OutcomeForm view={view} campaign={campaign} bioguideId={id} zip={found.zip ?? ""} outcomes={["posted"]} logged={false} />
       </details>
     </li>
   );
