@@ -8,6 +8,7 @@ import { accountsEn } from "./accounts.en.js";
 import { actEn } from "./act.en.js";
 import { locateEn } from "./locate.en.js";
 import { adminEn } from "./admin.en.js";
+import { eventsAdminEn } from "./events-admin.en.js";
 import { organizeEn } from "./organize.en.js";
 import { shareEn } from "./share.en.js";
 import { cosponsorsEn } from "./cosponsors.en.js";
@@ -366,6 +367,7 @@ export const en = {
   organize: organizeEn,
   share: shareEn,
   admin: adminEn,
+  eventsAdmin: eventsAdminEn,
   previews: previewsEn,
 } as const;
 

@@ -3,6 +3,7 @@ import { accountsEs } from "./accounts.es.js";
 import { actEs } from "./act.es.js";
 import { locateEs } from "./locate.es.js";
 import { adminEs } from "./admin.es.js";
+import { eventsAdminEs } from "./events-admin.es.js";
 import { organizeEs } from "./organize.es.js";
 import { shareEs } from "./share.es.js";
 import { cosponsorsEs } from "./cosponsors.es.js";
@@ -357,5 +358,6 @@ export const es: Messages = {
   organize: organizeEs,
   share: shareEs,
   admin: adminEs,
+  eventsAdmin: eventsAdminEs,
   previews: previewsEs,
 };
