@@ -14,6 +14,7 @@ import { HttpProblem } from "./http/http-problem.js";
 import { localeFromRequest } from "./http/locale.js";
 import { requestLog } from "./http/request-log.js";
 import { securityHeaders } from "./http/security-headers.js";
+import { captureTrafficSource } from "./web/referrals.js";
 import type { AppDeps, AppEnv } from "./http/types.js";
 import { renderErrorPage } from "./web/errors.js";
 import type { ErrorPageStatus } from "./web/pages/error-page.js";
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps) {
   app.use(securityHeaders(deps.config));
   app.use(compress);
   app.use(localeFromRequest);
+  app.use(captureTrafficSource);
 
   app.get("/static/:file", (c) => {
     const asset = deps.assets.byUrl(c.req.path);

@@ -17,12 +17,15 @@ import type { LocationProblem } from "./components/locate-button.js";
 import { readForm } from "./forms.js";
 import { ActPage, MastodonSharePage, memberLabel } from "./pages/act-page.js";
 import { renderPage } from "./render.js";
+import { creditAction, yourLink } from "./referrals.js";
 import { viewFor } from "./view.js";
 
 const CAMPAIGN = ":campaign{[a-z0-9-]+}";
 /** The remembered ZIP ("55401", or "10001.NY-12" once an address search narrowed it). No account needed. */
 const ZIP_COOKIE = "ei_zip";
 const ONE_YEAR = 365 * 24 * 3600;
+/** The person's Mastodon server, once they told us, so sharing asks only once. */
+const MASTODON_COOKIE = "ei_mastodon";
 /** Per address and 10 minutes: a phone bank on one Wi-Fi makes many calls, a script many more. */
 export const outcomeLimit = rateLimit({ bucket: "campaign-outcome-form", limit: 60, windowSeconds: 600 });
 
@@ -54,6 +57,7 @@ async function campaignPage(c: Context<AppEnv>) {
   const zip = query.zip ?? remembered?.zip;
   const callerName = (query.name ?? "").trim().slice(0, 60) || undefined;
   const form: FormState = emptyForm({ zip: zip ?? "", name: callerName ?? "" });
+  const ownLink = await yourLink(c, overview.campaign.path);
   const page = (props: {
     found?: Representatives;
     address?: { value: string; result: LocateAddressResult | undefined };
@@ -73,6 +77,7 @@ async function campaignPage(c: Context<AppEnv>) {
         address={props.address}
         logged={query.logged}
         locationProblem={props.locationProblem}
+        yourLink={ownLink}
       />,
       props.status ?? 200,
     );
@@ -136,6 +141,7 @@ export const actRoutes = new Hono<AppEnv>()
       ctx,
       input: { campaignSlug: slug, bioguideId: fields.bioguideId ?? "", outcome: fields.outcome ?? "", zip: fields.zip },
     });
+    await creditAction(c, { kind: "action", subject: `campaign:${recorded.campaignSlug}` });
     const view = viewFor(c);
     if (wantsJson(c)) {
       // The small script on the page updates the card in place with these words.
@@ -157,9 +163,10 @@ export const actRoutes = new Hono<AppEnv>()
   .get("/share/mastodon", (c) => {
     const text = (c.req.query("text") ?? "").slice(0, 500);
     const backParam = c.req.query("back") ?? "";
-    // Only ever send people back into the campaign pages: never an open redirect.
-    const back = /^\/act(\/[a-z0-9-]+)?(\?[^#\s]*)?(#[\w-]*)?$/.test(backParam) ? backParam : "/act";
-    const serverParam = c.req.query("server");
+    // Only ever send people back to a page of ours (a path, never "//host"): no open redirect.
+    const back = /^\/(?![\/\\])[a-z0-9\/-]*(\?[^#\s]*)?(#[\w-]*)?$/.test(backParam) ? backParam : "/act";
+    const remembered = c.req.query("change") === undefined ? getCookie(c, MASTODON_COOKIE) : undefined;
+    const serverParam = c.req.query("server") ?? remembered;
     const view = viewFor(c);
     const form = emptyForm({ server: serverParam ?? "" });
     if (serverParam === undefined) return renderPage(c, <MastodonSharePage view={view} text={text} back={back} form={form} />);
@@ -171,6 +178,9 @@ export const actRoutes = new Hono<AppEnv>()
     if (!/^(?=.{4,100}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/.test(server)) {
       return renderPage(c, <MastodonSharePage view={view} text={text} back={back} form={{ ...form, errors: { server: "invalid_host" } }} />, 400);
     }
+    // Asked once: the server is remembered (first-party, HttpOnly) for the next share.
+    setCookie(c, MASTODON_COOKIE, server, { path: "/", maxAge: ONE_YEAR, httpOnly: true, sameSite: "Lax", secure: c.var.deps.config.isProduction });
     const shareUrl = `https://${server}/share?text=${encodeURIComponent(text)}`;
-    return renderPage(c, <MastodonSharePage view={view} text={text} back={back} form={form} shareUrl={shareUrl} />);
+    const changeHref = `/share/mastodon?${new URLSearchParams({ text, back, change: "1" }).toString()}`;
+    return renderPage(c, <MastodonSharePage view={view} text={text} back={back} form={form} shareUrl={shareUrl} changeHref={remembered ? changeHref : undefined} />);
   });

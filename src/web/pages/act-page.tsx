@@ -1,3 +1,4 @@
+import { ShareBar, YourLink } from "../components/share-bar.js";
 import type { CampaignWords } from "../../db/schema/index.js";
 import type { CampaignBill } from "../../domain/campaigns/get-campaign-overview.js";
 import type { Campaign } from "../../domain/campaigns/campaign-catalogue.js";
@@ -31,6 +32,8 @@ export interface ActPageProps {
   logged?: string | undefined;
   /** "Use my location" sent a point we could not use. */
   locationProblem?: LocationProblem | undefined;
+  /** The caller's own share link, once they have reported an action. */
+  yourLink?: { url: string; count: number } | undefined;
 }
 
 /** "Sen. Amy Klobuchar" */
@@ -42,7 +45,7 @@ export function ActPage(props: ActPageProps) {
   const t = view.t.act;
   const words = campaign.words(view.locale);
   return (
-    <Layout view={view} title={words.title} description={words.summary} preview={{ card: campaignCard(view, campaign, props.bills) }} scripts={found ? ["act.js", "locate.js"] : ["locate.js"]}>
+    <Layout view={view} title={words.title} description={words.summary} preview={{ card: campaignCard(view, campaign, props.bills) }} scripts={found ? ["act.js", "share.js", "locate.js"] : ["share.js", "locate.js"]}>
       <h1>{words.title}</h1>
       <p class="lead">{words.summary}</p>
       <p class="campaign-totals" data-totals>
@@ -58,6 +61,11 @@ export function ActPage(props: ActPageProps) {
       {/* A returning visitor's members come first; the ZIP box follows them ("Change ZIP"). */}
       {found ? <Results {...props} found={found} words={words} /> : null}
       <ZipForm view={view} campaign={campaign} form={form} locationProblem={props.locationProblem} />
+      {props.yourLink ? (
+        <YourLink view={view} link={props.yourLink} text={view.t.share.texts.called} />
+      ) : (
+        <ShareBar view={view} url={view.absoluteUrl(campaign.path)} text={view.t.share.texts.campaign} />
+      )}
       <EmbedSnippet view={view} path={`/embed/act/${campaign.slug}`} title={words.title} />
     </Layout>
   );
@@ -344,7 +352,22 @@ function OutcomeForm(props: {
 }
 
 /** Mastodon has no single site: ask for the person's server, then link to its share page. */
-export function MastodonSharePage({ view, text, back, form, shareUrl }: { view: View; text: string; back: string; form: FormState; shareUrl?: string | undefined }) {
+export function MastodonSharePage({
+  view,
+  text,
+  back,
+  form,
+  shareUrl,
+  changeHref,
+}: {
+  view: View;
+  text: string;
+  back: string;
+  form: FormState;
+  shareUrl?: string | undefined;
+  /** When the server was remembered: a link to pick another one instead of the form. */
+  changeHref?: string | undefined;
+}) {
   const t = view.t.act;
   return (
     <Layout view={view} title={t.mastodonTitle}>
@@ -360,18 +383,26 @@ export function MastodonSharePage({ view, text, back, form, shareUrl }: { view: 
           </a>
         </p>
       ) : null}
-      <ErrorSummary view={view} form={form} labels={{ server: t.mastodonInstanceLabel }} />
-      <form method="get" action="/share/mastodon" class="zip-search">
-        <LangField view={view} />
-        <input type="hidden" name="text" value={text} />
-        <input type="hidden" name="back" value={back} />
-        <TextField view={view} form={form} name="server" label={t.mastodonInstanceLabel} hint={t.mastodonInstanceHint} maxlength={100} />
-        <button class="button-secondary" type="submit">
-          {t.mastodonContinue}
-        </button>
-      </form>
+      {changeHref ? (
+        <p>
+          <a href={view.href(changeHref)}>{view.t.share.mastodonChange}</a>
+        </p>
+      ) : (
+        <>
+          <ErrorSummary view={view} form={form} labels={{ server: t.mastodonInstanceLabel }} />
+          <form method="get" action="/share/mastodon" class="zip-search">
+            <LangField view={view} />
+            <input type="hidden" name="text" value={text} />
+            <input type="hidden" name="back" value={back} />
+            <TextField view={view} form={form} name="server" label={t.mastodonInstanceLabel} hint={t.mastodonInstanceHint} maxlength={100} />
+            <button class="button-secondary" type="submit">
+              {t.mastodonContinue}
+            </button>
+          </form>
+        </>
+      )}
       <p>
-        <a href={view.href(back)}>{t.backToCampaign}</a>
+        <a href={view.href(back)}>{back.startsWith("/act") ? t.backToCampaign : view.t.share.backToPage}</a>
       </p>
     </Layout>
   );
