@@ -27,6 +27,7 @@ import { devMailRoutes } from "./web/dev-mail-routes.js";
 import { embedRoutes } from "./web/embed-routes.js";
 import { eventsRoutes } from "./web/events-routes.js";
 import { groupsRoutes } from "./web/groups-routes.js";
+import { newsRoutes } from "./web/news-routes.js";
 import { previewRoutes } from "./web/preview-routes.js";
 import { updatesRoutes } from "./web/updates-routes.js";
 import { webRoutes } from "./web/routes.js";
@@ -114,6 +115,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", eventsRoutes);
   app.route("/", groupsRoutes);
   app.route("/", cosponsorsRoutes);
+  app.route("/", newsRoutes);
   app.route("/", actRoutes);
   app.route("/", accountRoutes);
   app.route("/", organizeRoutes);
