@@ -119,6 +119,9 @@ const fieldAdvice: Record<FieldErrorCode, (field: string) => string> = {
   invalid_time: () => "is not a date and time",
   nonexistent_time: () => "is a time the clocks skip",
   ends_before_start: () => "ends before it starts",
+  invalid_date: () => "is not a date like 2025-04-29",
+  future_date: () => "is a date in the future",
+  already_listed: () => "is already listed",
 };
 
 export function describeFieldErrors(error: DomainError, given: Record<string, string | undefined> = {}): string[] {

@@ -6,6 +6,7 @@ import { ReadCache, cacheTags } from "./db/read-cache.js";
 import type { Ctx, MailCtx, MailSettings } from "./domain/context.js";
 import { getPublicDataStatus } from "./domain/public-data/get-public-data-status.js";
 import { updatePublicData } from "./domain/public-data/update-public-data.js";
+import { seedNewsFromFile } from "./domain/news/seed-news.js";
 import { createMailTransport } from "./integrations/mail/index.js";
 import { startReminderSweep } from "./jobs/event-reminders.js";
 import { batchSizeFor, startMailWorker, type MailWorkerOptions } from "./jobs/mail-worker.js";
@@ -53,6 +54,19 @@ export async function importPublicDataIfMissing(ctx: Ctx, config: Config, logger
     }
   }
   await ctx.cache.invalidate(cacheTags.publicData);
+}
+
+/**
+ * Add the starter news links from seed/news.json that were never offered before (decision 0019).
+ * A failure is logged and the app starts anyway: /news is then just shorter.
+ */
+export async function seedNewsIfNew(ctx: Ctx, logger: Logger) {
+  try {
+    const { added, offered } = await seedNewsFromFile(ctx);
+    if (offered > 0) logger.info({ added, offered }, "starter news links added");
+  } catch (error) {
+    logger.warn({ err: error }, "starter news links could not be added; /news works without them");
+  }
 }
 
 /**

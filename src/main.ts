@@ -39,7 +39,10 @@ async function main() {
     loadApp(),
   ]);
   const ctx = await boot.createContext(database);
-  if (!isWorker) await boot.importPublicDataIfMissing(ctx, config, logger);
+  if (!isWorker) {
+    await boot.importPublicDataIfMissing(ctx, config, logger);
+    await boot.seedNewsIfNew(ctx, logger);
+  }
 
   // The server listens while the job queue starts; mail queued meanwhile waits for it.
   const starting = boot.startBackgroundWork(config, database, ctx, logger);
@@ -70,6 +73,7 @@ async function runPrimary(config: Config, logger: ReturnType<typeof createLogger
   const [database, [boot]] = await Promise.all([openMigratedDatabase(config), loadApp()]);
   const ctx = await boot.createContext(database);
   await boot.importPublicDataIfMissing(ctx, config, logger);
+  await boot.seedNewsIfNew(ctx, logger);
   await ctx.cache.close();
   await database.close();
 

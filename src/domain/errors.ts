@@ -28,6 +28,12 @@ export type FieldErrorCode =
   | "nonexistent_time"
   /** An end at or before the start. */
   | "ends_before_start"
+  /** Not a calendar date written YYYY-MM-DD (news). */
+  | "invalid_date"
+  /** A date after today (news: an article's publication date). */
+  | "future_date"
+  /** Something that must be unique is already there (news: the same article's address). */
+  | "already_listed";
 
 export type FieldErrors = Partial<Record<string, FieldErrorCode>>;
 

@@ -12,6 +12,7 @@ import { eventsAdminEn } from "./events-admin.en.js";
 import { organizeEn } from "./organize.en.js";
 import { shareEn } from "./share.en.js";
 import { cosponsorsEn } from "./cosponsors.en.js";
+import { newsEn } from "./news.en.js";
 import { embedEn } from "./embed.en.js";
 import { previewsEn } from "./previews.en.js";
 
@@ -113,6 +114,9 @@ export const en = {
       invalid_time: "Enter a date and time, like 2026-12-03 19:00.",
       nonexistent_time: "That time does not exist in this time zone: the clocks jump forward an hour then. Choose another time.",
       ends_before_start: "The end must be after the start.",
+      invalid_date: "Enter a date like 2025-04-29 (year, month, day).",
+      future_date: "This date is in the future: use the date the article was published.",
+      already_listed: "This is already listed.",
     },
     honeypotLabel: "Leave this field empty",
   },
@@ -362,6 +366,7 @@ export const en = {
   events: eventsEn,
   locate: locateEn,
   cosponsors: cosponsorsEn,
+  news: newsEn,
   embed: embedEn,
   accounts: accountsEn,
   organize: organizeEn,

@@ -7,6 +7,7 @@ import { eventsAdminEs } from "./events-admin.es.js";
 import { organizeEs } from "./organize.es.js";
 import { shareEs } from "./share.es.js";
 import { cosponsorsEs } from "./cosponsors.es.js";
+import { newsEs } from "./news.es.js";
 import { embedEs } from "./embed.es.js";
 import { previewsEs } from "./previews.es.js";
 import type { Messages } from "./en.js";
@@ -105,6 +106,9 @@ export const es: Messages = {
       invalid_time: "Escribe una fecha y hora, como 2026-12-03 19:00.",
       nonexistent_time: "Esa hora no existe en esta zona horaria: los relojes se adelantan una hora en ese momento. Elige otra hora.",
       ends_before_start: "El final debe ser después del comienzo.",
+      invalid_date: "Escribe una fecha como 2025-04-29 (año, mes, día).",
+      future_date: "Esta fecha está en el futuro: usa la fecha en que se publicó el artículo.",
+      already_listed: "Esto ya está en la lista.",
     },
     honeypotLabel: "Deja este campo vacío",
   },
@@ -353,6 +357,7 @@ export const es: Messages = {
   events: eventsEs,
   locate: locateEs,
   cosponsors: cosponsorsEs,
+  news: newsEs,
   embed: embedEs,
   accounts: accountsEs,
   organize: organizeEs,

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInAs, type SignedIn } from "../../../tests/support/sign-in.js";
 import { createTestApp, type TestApp } from "../../../tests/support/test-app.js";
-import { groups } from "../../db/schema/index.js";
+import { auditEvents, groups } from "../../db/schema/index.js";
 import { recordAuditEvent } from "../../domain/audit/record-audit-event.js";
 
 let t: TestApp;
@@ -43,7 +43,10 @@ describe("/admin/audit", () => {
     const older = /href="(\/admin\/audit\?before=\d+)" rel="next"/.exec(html)?.[1];
     expect(older).toBeDefined();
     const next = await (await get(older!, admin)).text();
-    expect(next.match(/<tr><td><time/g)).toHaveLength(6);
+    // The 56 above, and whatever the loaded template already logged (the starter news links).
+    const total = (await t.ctx.db.select({ id: auditEvents.id }).from(auditEvents)).length;
+    expect(total).toBeGreaterThanOrEqual(56);
+    expect(next.match(/<tr><td><time/g)).toHaveLength(total - 50);
     expect(next).not.toContain('rel="next"');
     expect(next).toContain("Back to the newest");
   });

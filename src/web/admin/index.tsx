@@ -9,6 +9,7 @@ import { dashboardAdminRoutes } from "./dashboard-routes.js";
 import { eventsAdminRoutes } from "./events-routes.js";
 import { groupsAdminRoutes } from "./groups-routes.js";
 import { moderationAdminRoutes } from "./moderation-routes.js";
+import { newsAdminRoutes } from "./news-routes.js";
 import { peopleAdminRoutes } from "./people-routes.js";
 import { referralsAdminRoutes } from "./referrals-routes.js";
 
@@ -30,6 +31,7 @@ for (const section of [
   peopleAdminRoutes,
   broadcastsAdminRoutes,
   eventsAdminRoutes,
+  newsAdminRoutes,
   referralsAdminRoutes,
   auditAdminRoutes,
 ]) {

@@ -13,10 +13,12 @@ interface LayoutProps {
   noindex?: boolean;
   /** Progressive-enhancement scripts from public/, loaded deferred (the page works without them). */
   scripts?: string[];
+  /** An Atom feed for this page (news): announced in <head> for feed readers. */
+  feed?: { title: string; href: string };
   children?: Child;
 }
 
-export function Layout({ view, title, description, preview, noindex, scripts, children }: LayoutProps) {
+export function Layout({ view, title, description, preview, noindex, scripts, feed, children }: LayoutProps) {
   const { t } = view;
   const otherLocale = view.locale === "en" ? "es" : "en";
   const navLinks = [
@@ -24,6 +26,7 @@ export function Layout({ view, title, description, preview, noindex, scripts, ch
     { path: "/groups", label: t.nav.groups },
     { path: "/act", label: t.act.navLabel },
     { path: "/events", label: t.events.nav },
+    { path: "/news", label: t.news.navLabel },
     { path: "/updates", label: t.nav.updates },
     { path: "/about/data", label: t.nav.aboutData },
   ];
@@ -37,6 +40,7 @@ export function Layout({ view, title, description, preview, noindex, scripts, ch
         <PageMeta view={view} title={title} description={description ?? t.meta.tagline} preview={preview} noindex={noindex} />
         <link rel="stylesheet" href={view.asset("app.css")} />
         <link rel="icon" href={view.asset("icon.svg")} type="image/svg+xml" />
+        {feed ? <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} /> : null}
         {(scripts ?? []).map((name) => (
           <script src={view.asset(name)} defer />
         ))}
