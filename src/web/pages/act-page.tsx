@@ -159,15 +159,19 @@ function AddressForm({ view, campaign, found, address, callerName }: ActPageProp
 function SeatCard(props: ActPageProps & { seat: Seat; words: CampaignWords; callerPlace: string; found: Representatives }) {
   const { view, seat } = props;
   const t = view.t.act;
-  if (seat.kind === "vacant") {
-    return (
-      <li class="card member-card member-vacant">
-        <h4>{t.vacantHeading}</h4>
-        <p>{seat.chamber === "senate" ? t.vacantSenate(seat.stateName) : t.vacantBody(t.seatLabel(seat.stateName, seat.district))}</p>
-      </li>
-    );
-  }
+  if (seat.kind === "vacant") return <VacantSeatCard view={view} seat={seat} Heading="h4" />;
   return <MemberCard {...props} member={seat.member} stance={seat.stance} />;
+}
+
+/** An empty seat, said plainly: the full page and the embed show it the same way. */
+export function VacantSeatCard({ view, seat, Heading }: { view: View; seat: Extract<Seat, { kind: "vacant" }>; Heading: "h3" | "h4" }) {
+  const t = view.t.act;
+  return (
+    <li class="card member-card member-vacant">
+      <Heading>{t.vacantHeading}</Heading>
+      <p>{seat.chamber === "senate" ? t.vacantSenate(seat.stateName) : t.vacantBody(t.seatLabel(seat.stateName, seat.district))}</p>
+    </li>
+  );
 }
 
 export function statusText(view: View, stance: MemberStance): string {

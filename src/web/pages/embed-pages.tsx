@@ -10,7 +10,7 @@ import { CsrfField, ErrorSummary, Honeypot, Notice, TextField, type FormState } 
 import { EmbedLayout, NewTabLink } from "../components/embed-layout.js";
 import { SOURCE_FIELDS } from "../referrals.js";
 import type { View } from "../view.js";
-import { memberLabel, statusText, telHref } from "./act-page.js";
+import { memberLabel, statusText, telHref, VacantSeatCard } from "./act-page.js";
 
 /**
  * Where a visit to an embed came from, carried in hidden fields because the embed sets no
@@ -123,15 +123,7 @@ function EmbedResults(props: EmbedActPageProps & { found: Representatives }) {
 
 function EmbedSeat(props: EmbedActPageProps & { found: Representatives; seat: Seat; callerPlace: string }) {
   const { view, seat } = props;
-  const t = view.t.act;
-  if (seat.kind === "vacant") {
-    return (
-      <li class="card member-card member-vacant">
-        <h3>{t.vacantHeading}</h3>
-        <p>{seat.chamber === "senate" ? t.vacantSenate(seat.stateName) : t.vacantBody(t.seatLabel(seat.stateName, seat.district))}</p>
-      </li>
-    );
-  }
+  if (seat.kind === "vacant") return <VacantSeatCard view={view} seat={seat} Heading="h3" />;
   return <EmbedMember {...props} member={seat.member} stance={seat.stance} />;
 }
 
