@@ -55,12 +55,28 @@ export const devMailRoutes = new Hono<AppEnv>()
               <dd>{value}</dd>
             </>
           ))}
+          {(message.attachments ?? []).map((attachment, index) => (
+            <>
+              <dt>Attachment</dt>
+              <dd>
+                <a href={`/dev/mail/${message.id}/attachments/${index}`}>{attachment.filename}</a> ({attachment.contentType})
+              </dd>
+            </>
+          ))}
         </dl>
         <pre class="mail-text">
           {text.split(/(https?:\/\/\S+)/g).map((part) => (/^https?:\/\//.test(part) ? <a href={part}>{part}</a> : part))}
         </pre>
       </DevPage>,
     );
+  })
+  .get("/dev/mail/:id{[0-9]+}/attachments/:index{[0-9]+}", async (c) => {
+    const message = await getOutboxMessage({ ctx: c.var.deps.ctx, input: { id: Number(c.req.param("id")) } });
+    const attachment = message?.attachments?.[Number(c.req.param("index"))];
+    if (!attachment) return c.notFound();
+    c.header("Content-Type", attachment.contentType);
+    c.header("Content-Disposition", `attachment; filename="${attachment.filename.replace(/[^\w.-]/g, "_")}"`);
+    return c.body(attachment.content);
   })
   .get("/dev/mail/:id{[0-9]+}/html", async (c) => {
     const message = await getOutboxMessage({ ctx: c.var.deps.ctx, input: { id: Number(c.req.param("id")) } });

@@ -22,6 +22,8 @@ export const mailMessages = pgTable(
     textBody: text("text_body"),
     htmlBody: text("html_body"),
     headers: jsonb("headers").$type<Record<string, string>>(),
+    /** Small files sent with the message (an event's .ics), as text. */
+    attachments: jsonb("attachments").$type<{ filename: string; contentType: string; content: string }[]>(),
     status: text("status", { enum: ["queued", "sent", "failed", "skipped"] }).notNull(),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),

@@ -6,7 +6,6 @@ import { admins, auditEvents, eventRsvps, events, groupOrganizers, groups, mailM
 import { parseICalendar } from "../../lib/ical.js";
 import { loadActor, type Actor } from "../accounts/actor.js";
 import { DomainError } from "../errors.js";
-import { splitStoredHeaders } from "../mail/enqueue-mail.js";
 import { cancelEvent } from "./cancel-event.js";
 import { createEvent } from "./create-event.js";
 import type { EventFields } from "./event-fields.js";
@@ -201,7 +200,7 @@ describe("editing an event", () => {
     expect(notice.subject).toBe("Changed: Monthly meeting");
     expect(notice.textBody).toContain("The time changed.");
     expect(notice.textBody).toContain("6:30");
-    const [attachment] = splitStoredHeaders(notice.headers).attachments;
+    const [attachment] = (notice.attachments ?? []);
     const vevent = parseICalendar(attachment!.content).components[0]!;
     expect(vevent.get("SEQUENCE")).toBe("1");
     expect(vevent.get("DTSTART")).toBe("20261204T003000Z");
@@ -269,7 +268,7 @@ describe("cancelling an event", () => {
     const [mail] = await m.ctx.db.select().from(mailMessages).where(and(eq(mailMessages.template, "event-cancelled"), eq(mailMessages.toAddress, person.email)));
     expect(mail!.textBody).toContain("The organizers wrote: The speaker is ill.");
     expect(mail!.textBody).not.toContain("cancel-rsvp");
-    const vevent = parseICalendar(splitStoredHeaders(mail!.headers).attachments[0]!.content).components[0]!;
+    const vevent = parseICalendar(mail!.attachments![0]!.content).components[0]!;
     expect(vevent.get("STATUS")).toBe("CANCELLED");
     expect(vevent.get("SEQUENCE")).toBe("1");
     await expect(setFeaturedEvent({ ctx: m.ctx, input: { actor: admin, eventId: id } })).rejects.toMatchObject({ code: "conflict" });

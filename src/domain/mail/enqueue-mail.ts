@@ -25,30 +25,9 @@ export interface MailAttachment {
   content: string;
 }
 
-/**
- * Attachments ride in the outbox row's `headers` column under keys no real header can have (a
- * header name never contains ":"), so the outbox needs no column of its own for them;
- * `splitStoredHeaders` takes them out again before sending.
- */
-const ATTACHMENT_KEY_PREFIX = ":attachment:";
-
 function storedHeaders(input: EnqueueMailInput): Record<string, string> | null {
   const headers: Record<string, string> = { ...input.headers, ...(input.replyTo ? { "Reply-To": input.replyTo } : {}) };
-  for (const [index, attachment] of (input.attachments ?? []).entries()) {
-    headers[`${ATTACHMENT_KEY_PREFIX}${index}`] = JSON.stringify(attachment);
-  }
   return Object.keys(headers).length > 0 ? headers : null;
-}
-
-/** The real headers of a stored message, and its attachments. */
-export function splitStoredHeaders(stored: Record<string, string> | null): { headers: Record<string, string>; attachments: MailAttachment[] } {
-  const headers: Record<string, string> = {};
-  const attachments: MailAttachment[] = [];
-  for (const [name, value] of Object.entries(stored ?? {})) {
-    if (name.startsWith(ATTACHMENT_KEY_PREFIX)) attachments.push(JSON.parse(value) as MailAttachment);
-    else headers[name] = value;
-  }
-  return { headers, attachments };
 }
 
 /**
@@ -69,6 +48,7 @@ export async function enqueueMail({ ctx, input }: { ctx: MailCtx; input: Enqueue
         textBody: input.text,
         htmlBody: input.html,
         headers: storedHeaders(input),
+        attachments: input.attachments && input.attachments.length > 0 ? input.attachments : null,
         status: "queued",
         createdAt: tx.now(),
       })

@@ -7,7 +7,7 @@ import type { RateGate } from "../../jobs/rate-gate.js";
 import { audienceCondition, parseAudience } from "../broadcasts/audience.js";
 import { broadcastFrom, narrowestListFirst, recipientColumns, renderBroadcastFor, type Recipient, type RenderCache } from "../broadcasts/render-broadcast-mail.js";
 import { withTransaction, type MailCtx } from "../context.js";
-import { splitStoredHeaders, type MailAttachment } from "./enqueue-mail.js";
+import { type MailAttachment } from "./enqueue-mail.js";
 
 export interface SenderCtx extends MailCtx {
   transport: MailTransport;
@@ -68,8 +68,7 @@ export async function sendQueuedMail({ ctx, input }: { ctx: SenderCtx; input: { 
     };
   } else {
     // A relayed message (contact the organizers) carries its own Reply-To: the person who wrote it.
-    const stored = splitStoredHeaders(message.headers);
-    const { "Reply-To": ownReplyTo, ...headers } = stored.headers;
+    const { "Reply-To": ownReplyTo, ...headers } = message.headers ?? {};
     mail = {
       from: ctx.mail.from,
       replyTo: ownReplyTo ?? ctx.mail.replyTo,
@@ -77,7 +76,7 @@ export async function sendQueuedMail({ ctx, input }: { ctx: SenderCtx; input: { 
       text: message.textBody ?? "",
       html: message.htmlBody ?? "",
       headers,
-      ...(stored.attachments.length > 0 ? { attachments: stored.attachments } : {}),
+      ...(message.attachments && message.attachments.length > 0 ? { attachments: message.attachments } : {}),
     };
   }
 

@@ -54,6 +54,29 @@ describe("SMTP delivery against a real SMTP server", () => {
     expect(parsed.html).toContain("<strong>senadora</strong>");
   });
 
+  it("carries an event's .ics as a text/calendar attachment beside the text and HTML parts", async () => {
+    const ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Everybody In//EN\r\nMETHOD:PUBLISH\r\nBEGIN:VEVENT\r\nUID:event-7@everybody.test\r\nSUMMARY:Reunión de junio\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    await transport.send({
+      from: "Everybody In <updates@everybody.test>",
+      to: { address: "rsvp@example.org" },
+      replyTo: undefined,
+      subject: "You're going: Reunión de junio",
+      text: "See you there.",
+      html: "<p>See you there.</p>",
+      headers: {},
+      attachments: [{ filename: "event-7.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: ics }],
+      messageId: "<event.7.rsvp@everybody.test>",
+    });
+    const parsed = sink.received.at(-1)!.parsed;
+    expect(parsed.text?.trim()).toBe("See you there.");
+    expect(parsed.html).toContain("<p>See you there.</p>");
+    expect(parsed.attachments).toHaveLength(1);
+    const [attachment] = parsed.attachments;
+    expect(attachment?.filename).toBe("event-7.ics");
+    expect(attachment?.contentType).toBe("text/calendar");
+    expect(attachment?.content.toString("utf8")).toBe(ics);
+  });
+
   it("escapes names and messages in transactional templates", async () => {
     const mail = renderMail(messagesFor("en"), {
       template: "contact-relay",
