@@ -3,6 +3,13 @@ export const eventsEn = {
   nav: "Events",
   kinds: { meeting: "Group meeting", conference: "Conference", call_in_day: "Call-in day", training: "Training" },
   formats: { in_person: "In person", online: "Online", hybrid: "In person and online" },
+  /** On a group's page. */
+  groupSection: {
+    heading: "Upcoming events",
+    none: "No events planned right now. Ask the organizers, or look at all events.",
+    allEvents: "All events",
+    subscribe: "Add this group's events to your calendar (.ics feed)",
+  },
   list: {
     title: "Events: Medicare for All near you and online",
     heading: "Events",

@@ -5,6 +5,12 @@ export const eventsEs: Messages["events"] = {
   nav: "Eventos",
   kinds: { meeting: "Reunión del grupo", conference: "Conferencia", call_in_day: "Día de llamadas", training: "Capacitación" },
   formats: { in_person: "En persona", online: "En línea", hybrid: "En persona y en línea" },
+  groupSection: {
+    heading: "Próximos eventos",
+    none: "No hay eventos planeados ahora. Pregunta a quienes organizan, o mira todos los eventos.",
+    allEvents: "Todos los eventos",
+    subscribe: "Añade los eventos de este grupo a tu calendario (feed .ics)",
+  },
   list: {
     title: "Eventos: Medicare para Todos cerca de ti y en línea",
     heading: "Eventos",

@@ -1,31 +1,6 @@
 import type { Locale, Messages } from "../i18n/index.js";
 import { Button, htmlDocument, type RenderedMail } from "./templates.js";
 
-const tags: Record<Locale, string> = { en: "en-US", es: "es-US" };
-
-/**
- * "Thursday, December 3, 2026, 7:00 – 9:00 PM CST": an event's time in its own zone, with the
- * zone's short name (which also says whether daylight time applies that day).
- */
-export function formatEventWhen(locale: Locale, start: Date, end: Date, timeZone: string): string {
-  const format = new Intl.DateTimeFormat(tags[locale], {
-    timeZone,
-    weekday: "long",
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZoneName: "short",
-  });
-  return format.formatRange(start, end);
-}
-
-/** "Dec 3, 2026": for lists. */
-export function formatEventDay(locale: Locale, start: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(tags[locale], { timeZone, weekday: "short", month: "short", day: "numeric", year: "numeric" }).format(start);
-}
-
 export type EventMailKind = "going" | "waitlisted" | "promoted" | "changed" | "cancelled" | "day_before" | "hour_before";
 
 export interface EventMailContent {

@@ -251,3 +251,19 @@ describe("GET /api/v1/events", () => {
     }
   });
 });
+
+describe("a group's page", () => {
+  it("lists the group's upcoming events (not national ones) and offers its calendar feed", async () => {
+    const groupPath = `/groups/${group.state.toLowerCase()}/${group.slug}`;
+    const html = await (await t.app.request(groupPath)).text();
+    const section = html.slice(html.indexOf('id="group-events-heading"'), html.indexOf('id="join-heading"'));
+    expect(section).toContain("Upcoming events");
+    expect(section).toContain(`href="${inPerson.path}"`);
+    expect(section).not.toContain(`href="${online.path}"`);
+    expect(section).toContain(`href="${groupPath}/events.ics"`);
+    // Another group, with no events, says so.
+    const [other] = await t.ctx.db.select().from(groups).where(and(eq(groups.status, "active"), eq(groups.state, "MA"))).limit(1);
+    const otherHtml = await (await t.app.request(`/groups/ma/${other!.slug}`)).text();
+    expect(otherHtml).toContain("No events planned right now.");
+  });
+});

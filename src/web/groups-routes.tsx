@@ -1,3 +1,4 @@
+import { listGroupUpcomingEvents } from "../domain/events/list-events.js";
 import { Hono, type Context } from "hono";
 import { applyToFoundGroup } from "../domain/groups/apply-to-found-group.js";
 import { contactOrganizers } from "../domain/groups/contact-organizers.js";
@@ -49,9 +50,17 @@ async function directoryPage(c: Context<AppEnv>, search: FormState, status: 200 
 
 async function groupPage(c: Context<AppEnv>, forms: { join?: FormState; contact?: FormState; report?: FormState }, status: 200 | 400 = 200) {
   const group = await getGroup({ ctx: c.var.deps.ctx, input: { state: c.req.param("state") ?? "", slug: c.req.param("slug") ?? "" } });
+  const events = await listGroupUpcomingEvents({ ctx: c.var.deps.ctx, input: { groupId: group.id } });
   return renderPage(
     c,
-    <GroupPage view={viewFor(c)} group={group} joinForm={forms.join ?? emptyForm()} contactForm={forms.contact ?? emptyForm()} reportForm={forms.report ?? emptyForm()} />,
+    <GroupPage
+      view={viewFor(c)}
+      group={group}
+      joinForm={forms.join ?? emptyForm()}
+      contactForm={forms.contact ?? emptyForm()}
+      reportForm={forms.report ?? emptyForm()}
+      events={events}
+    />,
     status,
   );
 }

@@ -152,6 +152,18 @@ export async function listEvents({ ctx, input }: { ctx: Ctx; input: { state?: st
   return { state, near, miles, local: local.slice(0, MAX_LISTED), online: online.slice(0, MAX_LISTED) };
 }
 
+/** A group's events that have not ended yet, soonest first, for its page (cancelled ones marked until their end). */
+export async function listGroupUpcomingEvents({ ctx, input }: { ctx: Ctx; input: { groupId: number } }): Promise<EventSummary[]> {
+  const rows = (await ctx.db
+    .select(summaryColumns)
+    .from(events)
+    .leftJoin(groups, eq(groups.id, events.groupId))
+    .where(and(eq(events.groupId, input.groupId), gt(events.endsAt, ctx.now())))
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(10)) as SummaryRow[];
+  return rows.map((row) => toSummary(row, null));
+}
+
 /** Events that have ended, newest first, a page at a time: where recordings, notes and slides live. Cancelled ones are left out. */
 export async function listPastEvents({ ctx, input }: { ctx: Ctx; input: { page?: string | undefined } }): Promise<{ events: EventSummary[]; page: number; hasMore: boolean }> {
   const page = /^\d{1,4}$/.test(input.page ?? "") && Number(input.page) >= 1 ? Number(input.page) : 1;

@@ -1,6 +1,6 @@
 import type { FeaturedEvent } from "../../domain/events/get-featured-event.js";
 import type { View } from "../view.js";
-import { formatEventWhen } from "./event-when.js";
+import { formatEventWhen } from "../../lib/event-time.js";
 
 /**
  * The national event staff feature on the home page: its title and time in its own zone, then

@@ -6,7 +6,7 @@ import type { EventsForStaff, StaffEventScope } from "../../domain/events/list-e
 import type { GroupEventsForOrganizer } from "../../domain/events/list-group-events-for-organizer.js";
 import { AdminLayout } from "../components/admin-layout.js";
 import { EventForm } from "../components/event-form.js";
-import { formatEventStart } from "../components/event-when.js";
+import { formatEventStart } from "../../lib/event-time.js";
 import { CsrfField, ErrorSummary, Notice, TextArea, type FormState } from "../components/form.js";
 import type { View } from "../view.js";
 import { GroupFrame, groupBase } from "./organize-pages.js";

@@ -4,7 +4,7 @@ import type { EventListing, EventSummary } from "../../domain/events/list-events
 import type { PublicEvent } from "../../domain/events/get-event.js";
 import { isoWithOffset } from "../../domain/events/time-zones.js";
 import { renderMarkdown } from "../../lib/markdown.js";
-import { formatEventDay, formatEventWhen } from "../../mail/event-templates.js";
+import { formatEventDay, formatEventWhen } from "../../lib/event-time.js";
 import { CsrfField, ErrorSummary, Honeypot, TextField, type FormState } from "../components/form.js";
 import { Layout } from "../components/layout.js";
 import { ShareBar, YourLink } from "../components/share-bar.js";
@@ -31,7 +31,7 @@ function EventBadges({ view, event }: { view: View; event: Pick<EventSummary, "f
   );
 }
 
-function EventCard({ view, event, showLinks = false }: { view: View; event: EventSummary; showLinks?: boolean }) {
+export function EventCard({ view, event, showLinks = false }: { view: View; event: EventSummary; showLinks?: boolean }) {
   const t = view.t.events;
   const place = [event.city, event.state].filter(Boolean).join(", ");
   return (

@@ -1,3 +1,5 @@
+import type { EventSummary } from "../../domain/events/list-events.js";
+import { EventCard } from "./events-pages.js";
 import { ShareBar, YourLink } from "../components/share-bar.js";
 import { raw } from "hono/html";
 import type { Coverage } from "../../domain/groups/get-coverage.js";
@@ -163,12 +165,15 @@ export function GroupPage({
   joinForm,
   contactForm,
   reportForm,
+  events = [],
 }: {
   view: View;
   group: PublicGroup;
   joinForm: FormState;
   contactForm: FormState;
   reportForm: FormState;
+  /** Its events that have not ended yet. */
+  events?: EventSummary[];
 }) {
   const stateName = group.stateName;
   const t = view.t.groups;
@@ -199,6 +204,7 @@ export function GroupPage({
           <p>{group.meetingDetails}</p>
         </section>
       ) : null}
+      <GroupEvents view={view} group={group} events={events} />
       <ul class="link-list">
         {group.websiteUrl ? (
           <li>
@@ -300,6 +306,31 @@ export function GroupPage({
       </section>
       <ShareBar view={view} url={view.absoluteUrl(group.path)} text={view.t.share.texts.group(group.name)} />
     </Layout>
+  );
+}
+
+function GroupEvents({ view, group, events }: { view: View; group: PublicGroup; events: EventSummary[] }) {
+  const t = view.t.events.groupSection;
+  return (
+    <section aria-labelledby="group-events-heading" class="group-events">
+      <h2 id="group-events-heading">{t.heading}</h2>
+      {events.length > 0 ? (
+        <ul class="card-list">
+          {events.map((event) => (
+            <EventCard view={view} event={event} />
+          ))}
+        </ul>
+      ) : (
+        <p>{t.none}</p>
+      )}
+      <p>
+        <a href={view.href("/events")}>{t.allEvents}</a>
+        {" · "}
+        <a href={`${group.path}/events.ics`} type="text/calendar">
+          {t.subscribe}
+        </a>
+      </p>
+    </section>
   );
 }
 
