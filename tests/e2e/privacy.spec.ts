@@ -33,6 +33,10 @@ test("[SUPPORTER][PRIVACY]: every public page, share bars and embeds included, l
     "/share/mastodon?text=Hello",
     "/embed/act/medicare-for-all?zip=55401",
     "/embed/groups/mn",
+    "/events",
+    "/events?near=55401&miles=25",
+    "/events/past",
+    "/news",
     "/?lang=es",
     "/act/medicare-for-all?zip=55401&lang=es",
   ];
