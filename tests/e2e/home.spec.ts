@@ -42,7 +42,7 @@ test("[SUPPORTER][HOME]: the home page shows the movement in real numbers", asyn
   // The Medicare for All Act cosponsor counts, with the date of the official rolls.
   const cosponsors = await page.locator('[data-stat="cosponsors"]').innerText();
   expect(firstNumber(cosponsors)).toBeGreaterThan(0);
-  await expect(page.locator(".fine-print")).toContainText(/\d{4}-\d{2}-\d{2}/);
+  await expect(page.locator(".stats .fine-print")).toContainText(/\d{4}-\d{2}-\d{2}/);
 
   // No "data is not loaded" notice once the import has run.
   await expect(page.getByText(en.home.dataMissingHeading)).toHaveCount(0);
