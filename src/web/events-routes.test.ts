@@ -7,6 +7,7 @@ import { attributions, eventRsvps, groups, mailMessages, people } from "../db/sc
 import { loadActor, type Actor } from "../domain/accounts/actor.js";
 import { ensureReferralCode } from "../domain/referrals/ensure-referral-code.js";
 import { createEvent } from "../domain/events/create-event.js";
+import { updateEvent } from "../domain/events/update-event.js";
 import type { EventFields } from "../domain/events/event-fields.js";
 import { attendeeToken } from "../domain/events/event-mail.js";
 import { parseICalendar } from "../lib/ical.js";
@@ -265,5 +266,18 @@ describe("a group's page", () => {
     const [other] = await t.ctx.db.select().from(groups).where(and(eq(groups.status, "active"), eq(groups.state, "MA"))).limit(1);
     const otherHtml = await (await t.app.request(`/groups/ma/${other!.slug}`)).text();
     expect(otherHtml).toContain("No events planned right now.");
+  });
+});
+
+describe("lists served from memory", () => {
+  it("show a new event and an edit at once", async () => {
+    const before = await (await t.app.request("/events")).text();
+    const added = await createEvent({ ctx: t.ctx, input: { actor: admin, groupId: group.id, fields: fields({ title: "Brand new teach-in", capacity: "" }) } });
+    expect(before).not.toContain("Brand new teach-in");
+    expect(await (await t.app.request("/events")).text()).toContain(`href="${added.path}"`);
+    await updateEvent({ ctx: t.ctx, input: { actor: admin, eventId: added.id, fields: fields({ title: "Renamed teach-in", capacity: "" }) } });
+    const renamed = await (await t.app.request("/events")).text();
+    expect(renamed).toContain("Renamed teach-in");
+    expect(renamed).not.toContain("Brand new teach-in");
   });
 });

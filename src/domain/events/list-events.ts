@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, lte } from "drizzle-orm";
 import { events, groups, zipCentroids, type EventFormat, type EventKind } from "../../db/schema/index.js";
 import { milesBetween } from "../../lib/geo.js";
+import { cacheTags } from "../../db/read-cache.js";
 import type { Ctx } from "../context.js";
 import { invalid } from "../errors.js";
 import { groupPath, loadGroupDirectory } from "../groups/group-directory.js";
@@ -46,6 +47,7 @@ export interface EventListing {
 
 const summaryColumns = {
   id: events.id,
+  groupId: events.groupId,
   slug: events.slug,
   title: events.title,
   kind: events.kind,
@@ -121,14 +123,7 @@ export async function listEvents({ ctx, input }: { ctx: Ctx; input: { state?: st
     origin = { lat: centroid.latitude, lng: centroid.longitude };
   }
 
-  const rows = (await ctx.db
-    .select(summaryColumns)
-    .from(events)
-    .leftJoin(groups, eq(groups.id, events.groupId))
-    .where(gt(events.endsAt, now))
-    .orderBy(asc(events.startsAt), asc(events.id))
-    .limit(2000)) as SummaryRow[];
-
+  const rows = await upcomingRows(ctx, now);
   const local: EventSummary[] = [];
   const online: EventSummary[] = [];
   for (const row of rows) {
@@ -154,14 +149,33 @@ export async function listEvents({ ctx, input }: { ctx: Ctx; input: { state?: st
 
 /** A group's events that have not ended yet, soonest first, for its page (cancelled ones marked until their end). */
 export async function listGroupUpcomingEvents({ ctx, input }: { ctx: Ctx; input: { groupId: number } }): Promise<EventSummary[]> {
-  const rows = (await ctx.db
-    .select(summaryColumns)
-    .from(events)
-    .leftJoin(groups, eq(groups.id, events.groupId))
-    .where(and(eq(events.groupId, input.groupId), gt(events.endsAt, ctx.now())))
-    .orderBy(asc(events.startsAt), asc(events.id))
-    .limit(10)) as SummaryRow[];
-  return rows.map((row) => toSummary(row, null));
+  const rows = await upcomingRows(ctx, ctx.now());
+  return rows
+    .filter((row) => row.groupId === input.groupId)
+    .slice(0, 10)
+    .map((row) => toSummary(row, null));
+}
+
+/**
+ * Every event not yet ended, soonest first, from memory: read on every /events and group page,
+ * written rarely. Dropped when an event or a group changes; the end-time filter runs again on
+ * each read, so an event that ends drops out of lists without waiting for a change.
+ */
+async function upcomingRows(ctx: Ctx, now: Date): Promise<SummaryRow[]> {
+  const rows = await ctx.cache.get(
+    `${cacheTags.events}:${cacheTags.groups}:upcoming`,
+    async () =>
+      (await ctx.db
+        .select(summaryColumns)
+        .from(events)
+        .leftJoin(groups, eq(groups.id, events.groupId))
+        // A week's margin, so a clock that reads a little earlier on the next request still finds them.
+        .where(gt(events.endsAt, new Date(now.getTime() - 7 * 86_400_000)))
+        .orderBy(asc(events.startsAt), asc(events.id))
+        .limit(2000)) as SummaryRow[],
+    { maxAgeMs: 10 * 60_000 },
+  );
+  return rows.filter((row) => row.endsAt.getTime() > now.getTime());
 }
 
 /** Events that have ended, newest first, a page at a time: where recordings, notes and slides live. Cancelled ones are left out. */
