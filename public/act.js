@@ -44,6 +44,15 @@ for (const form of document.querySelectorAll("form[data-outcome-form]")) {
       if (counter) counter.textContent = body.counter;
       const totals = document.querySelector("[data-totals]");
       if (totals) totals.textContent = body.totals;
+      // The first report gives the caller a link of their own: it takes the page's share bar's place.
+      const pageShare = document.querySelector('section[data-share="page"]');
+      if (pageShare && body.yourLinkHtml) {
+        const holder = document.createElement("div");
+        holder.innerHTML = body.yourLinkHtml;
+        const personal = holder.firstElementChild;
+        pageShare.replaceWith(personal);
+        window.EverybodyIn?.enhanceShare(personal);
+      }
     } catch {
       // Let the server answer the ordinary way (an error page says what went wrong).
       const hidden = Object.assign(document.createElement("input"), { type: "hidden", name: submitter.name, value: submitter.value });

@@ -17,6 +17,7 @@ import type { LocationProblem } from "./components/locate-button.js";
 import { readForm } from "./forms.js";
 import { ActPage, MastodonSharePage, memberLabel } from "./pages/act-page.js";
 import { renderPage } from "./render.js";
+import { YourLink } from "./components/share-bar.js";
 import { creditAction, yourLink } from "./referrals.js";
 import { viewFor } from "./view.js";
 
@@ -141,17 +142,20 @@ export const actRoutes = new Hono<AppEnv>()
       ctx,
       input: { campaignSlug: slug, bioguideId: fields.bioguideId ?? "", outcome: fields.outcome ?? "", zip: fields.zip },
     });
-    await creditAction(c, { kind: "action", subject: `campaign:${recorded.campaignSlug}` });
+    const code = await creditAction(c, { kind: "action", subject: `campaign:${recorded.campaignSlug}` });
     const view = viewFor(c);
     if (wantsJson(c)) {
       // The small script on the page updates the card in place with these words.
       const [counts, directory] = await Promise.all([getActionCounts({ ctx, input: { campaignSlug: slug } }), loadCongressDirectory(ctx)]);
       const member = directory.members.get(recorded.bioguideId)!;
+      const link = await yourLink(c, `/act/${recorded.campaignSlug}`, code);
       return c.json(
         {
           message: view.t.act.thanksLogged,
           counter: view.t.act.callsThisWeek(countsFor(counts, member.bioguideId).callsThisWeek, memberLabel(view, member)),
           totals: view.t.act.totals(counts.total, counts.thisWeek),
+          // The caller's own share box, rendered here so the page script need not build links.
+          yourLinkHtml: link ? String(await (<YourLink view={view} link={link} text={view.t.share.texts.called} />).toString()) : null,
         },
         201,
       );

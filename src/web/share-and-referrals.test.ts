@@ -164,6 +164,23 @@ describe("referrals", () => {
     expect(act.html).toContain("Nobody has joined through your link yet.");
   });
 
+  it("hand the caller's own share box back with an outcome reported by the page script", async () => {
+    const caller = visitor();
+    const form = await caller.get("/act/medicare-for-all?zip=55401");
+    const token = /name="_csrf" value="([^"]+)"/.exec(form.html)?.[1] ?? "";
+    const res = await t.app.request("/act/medicare-for-all/outcomes", {
+      method: "POST",
+      headers: { cookie: [...caller.jar].map(([k, v]) => `${k}=${v}`).join("; "), accept: "application/json", "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ _csrf: token, bioguideId: "K000367", outcome: "talked_to_staff", zip: "55401" }).toString(),
+    });
+    expect(res.status).toBe(201);
+    const code = /ei_me=([a-z2-9]{8})/.exec(res.headers.getSetCookie().join(";"))![1]!;
+    const body = (await res.json()) as { yourLinkHtml: string };
+    expect(body.yourLinkHtml).toMatch(/^<section class="share"[^>]* data-share="personal">/);
+    expect(body.yourLinkHtml).toContain(`https://everybodyin.example/act/medicare-for-all?ref=${code}`);
+    expect(body.yourLinkHtml).toContain("Nobody has joined through your link yet.");
+  });
+
   it("do not count following your own link, and ignore codes nobody was given", async () => {
     const me = visitor();
     expect((await me.post("/act/medicare-for-all/outcomes", { bioguideId: "K000367", outcome: "left_voicemail" })).status).toBe(303);

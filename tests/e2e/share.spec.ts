@@ -46,6 +46,21 @@ test.describe("on a phone", () => {
   });
 });
 
+test("[SUPPORTER][REFERRAL]: reporting a call with the page script swaps in the caller's own share link", async ({ page }) => {
+  await page.goto("/act/medicare-for-all?zip=55401");
+  await expect(page.locator('section[data-share="page"]')).toHaveCount(1);
+  const smith = page.locator("#member-S001203");
+  await smith.getByText(en.act.callHeading, { exact: true }).click();
+  await smith.getByRole("button", { name: en.act.outcomes.talked_to_staff }).click();
+  await expect(smith.locator(".outcome-status").first()).toHaveText(en.act.thanksLogged);
+  // No reload: the page's share bar became the caller's, with its copy button working.
+  const personal = page.locator('section[data-share="personal"]');
+  await expect(personal.getByRole("heading", { name: s.yourLinkHeading })).toBeVisible();
+  expect(new URL(await personal.getByLabel(s.copyLabel).inputValue()).searchParams.get("ref")).toMatch(/^[a-z2-9]{8}$/);
+  await expect(personal.getByRole("button", { name: s.copyButton })).toBeVisible();
+  await expect(page.locator('section[data-share="page"]')).toHaveCount(0);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

@@ -53,6 +53,7 @@ export function ShareBar({
   heading,
   lead,
   children,
+  personal,
 }: {
   view: View;
   url: string;
@@ -61,6 +62,8 @@ export function ShareBar({
   lead?: string | false;
   /** Shown under the lead (the personal link's count). */
   children?: Child;
+  /** A person's own ?ref= link rather than the page's (scripts replace only the page's). */
+  personal?: boolean;
 }) {
   const t = view.t.share;
   const id = `share-link-${++bars % 1000}`;
@@ -73,7 +76,7 @@ export function ShareBar({
   const back = view.currentPath + (view.locale === "en" ? "" : `?lang=${view.locale}`);
   const linkUrl = taggedUrl(url, "link");
   return (
-    <section class="share" aria-labelledby={`${id}-heading`}>
+    <section class="share" aria-labelledby={`${id}-heading`} data-share={personal ? "personal" : "page"}>
       <h2 id={`${id}-heading`}>{heading ?? t.heading}</h2>
       {lead === false ? null : <p class="fine-print">{lead ?? t.lead}</p>}
       {children}
@@ -120,7 +123,7 @@ export function ShareBar({
 export function YourLink({ view, link, text }: { view: View; link: { url: string; count: number }; text: string }) {
   const t = view.t.share;
   return (
-    <ShareBar view={view} url={link.url} text={text} heading={t.yourLinkHeading} lead={t.yourLinkLead}>
+    <ShareBar view={view} url={link.url} text={text} heading={t.yourLinkHeading} lead={t.yourLinkLead} personal>
       <p class="referral-count">{t.throughYourLink(link.count)}</p>
     </ShareBar>
   );
