@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, lte } from "drizzle-orm";
-import { events, groups, zipCentroids, type EventFormat, type EventKind } from "../../db/schema/index.js";
+import { events, groups, type EventFormat, type EventKind } from "../../db/schema/index.js";
 import { milesBetween } from "../../lib/geo.js";
 import { cacheTags } from "../../db/read-cache.js";
 import type { Ctx } from "../context.js";
@@ -7,6 +7,7 @@ import { invalid } from "../errors.js";
 import { groupPath, loadGroupDirectory } from "../groups/group-directory.js";
 import { MAX_MILES } from "../groups/find-groups-near.js";
 import { normalizeZip } from "../places/lookup-zip.js";
+import { loadZipPoints } from "../places/zip-points.js";
 import { eventPath } from "./event-records.js";
 
 export const DEFAULT_EVENT_MILES = 25;
@@ -118,9 +119,9 @@ export async function listEvents({ ctx, input }: { ctx: Ctx; input: { state?: st
       miles = /^\d{1,4}$/.test(input.miles) ? Number(input.miles) : NaN;
       if (!Number.isInteger(miles) || miles < 1 || miles > MAX_MILES) throw invalid("Distance out of range.", { miles: "out_of_range" });
     }
-    const [centroid] = await ctx.db.select().from(zipCentroids).where(eq(zipCentroids.zcta, near));
+    const centroid = (await loadZipPoints(ctx)).get(near);
     if (!centroid) throw invalid("We do not know where that ZIP code is.", { near: "unknown_zip" });
-    origin = { lat: centroid.latitude, lng: centroid.longitude };
+    origin = { lat: centroid.lat, lng: centroid.lng };
   }
 
   const rows = await upcomingRows(ctx, now);

@@ -1,9 +1,9 @@
-import { eq } from "drizzle-orm";
-import { zipCentroids, zipCities } from "../../db/schema/index.js";
 import { milesBetween } from "../../lib/geo.js";
 import type { Ctx } from "../context.js";
 import { invalid } from "../errors.js";
+import { loadCongressDirectory } from "../congress/congress-directory.js";
 import { normalizeZip } from "../places/lookup-zip.js";
+import { loadZipPoints } from "../places/zip-points.js";
 import { loadGroupDirectory, type PublicGroup } from "./group-directory.js";
 
 export const DEFAULT_NEAREST = 10;
@@ -43,13 +43,12 @@ export async function findGroupsNear({ ctx, input }: { ctx: Ctx; input: { zip: s
     miles = Number(input.miles);
     if (!Number.isInteger(miles) || miles < 1 || miles > MAX_MILES) throw invalid("Distance out of range.", { miles: "out_of_range" });
   }
-  const [[centroid], [city]] = await Promise.all([
-    ctx.db.select().from(zipCentroids).where(eq(zipCentroids.zcta, zip)),
-    ctx.db.select().from(zipCities).where(eq(zipCities.zip, zip)),
-  ]);
+  const [points, congress] = await Promise.all([loadZipPoints(ctx), loadCongressDirectory(ctx)]);
+  const centroid = points.get(zip);
   if (!centroid) throw invalid("We do not know where that ZIP code is.", { near: "unknown_zip" });
-  const states = centroid.states.split("|");
-  const origin = { lat: centroid.latitude, lng: centroid.longitude };
+  const city = congress.placeByZip.get(zip);
+  const states = centroid.states;
+  const origin = { lat: centroid.lat, lng: centroid.lng };
   const directory = await loadGroupDirectory(ctx);
   const ranked: NearbyGroup[] = [];
   const statewide: NearbyGroup[] = [];
