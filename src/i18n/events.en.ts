@@ -55,6 +55,7 @@ export const eventsEn = {
     when: "When",
     where: "Where",
     online: "Online",
+    yourTime: "Your time",
     timeZoneNote: (zone: string) => `Times are in the event's time zone (${zone}).`,
     watchLive: "Watch the livestream",
     livestreamAfterRsvp: "The link to join is e-mailed to everyone who RSVPs, and shown here.",

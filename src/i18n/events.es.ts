@@ -56,6 +56,7 @@ export const eventsEs: Messages["events"] = {
     when: "Cuándo",
     where: "Dónde",
     online: "En línea",
+    yourTime: "Tu hora",
     timeZoneNote: (zone: string) => `Las horas están en la zona horaria del evento (${zone}).`,
     watchLive: "Ver la transmisión en vivo",
     livestreamAfterRsvp: "El enlace para participar se envía por correo a quienes confirman asistencia, y aparece aquí.",

@@ -42,7 +42,8 @@ test.describe("find, RSVP, calendar, change notice", () => {
     const staff = await staffContext.newPage();
     await createEventAsStaff(staff, title);
 
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 800 }, acceptDownloads: true });
+    // The supporter's phone is on Pacific time; the event is in Central time.
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 800 }, acceptDownloads: true, timezoneId: "America/Los_Angeles" });
     const page = await context.newPage();
     await page.goto("/events");
     await page.getByLabel(t.list.near).fill("55402");
@@ -57,6 +58,9 @@ test.describe("find, RSVP, calendar, change notice", () => {
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await expect(page.getByText("Union Hall, Minneapolis, MN")).toBeVisible();
     await expect(page.getByText("1 Labor Way")).toHaveCount(0);
+    // The event's own time, and the visitor's beside it.
+    await expect(page.locator("time").first()).toHaveText(/Thursday, April 15, 2027, 6:30\s*–\s*8:00\s*PM\s*CDT/);
+    await expect(page.locator("[data-local-time]")).toHaveText(new RegExp(`${t.page.yourTime}: Thursday, April 15, 4:30\\s*–\\s*6:00\\s*PM\\s*PDT`));
     await expect(page.getByText(t.page.placesLeft(40))).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(screenshotDir, "event-page-360.png"), fullPage: true });

@@ -236,7 +236,7 @@ export function EventPage({ view, event, form, calendar }: { view: View; event: 
   return (
     <Layout
       view={view}
-      scripts={["share.js"]}
+      scripts={["share.js", "local-time.js"]}
       title={event.title}
       description={description}
       preview={{ jsonLd: eventJsonLd(view, event) }}
@@ -266,6 +266,17 @@ export function EventPage({ view, event, form, calendar }: { view: View; event: 
           <time datetime={isoWithOffset(event.startsAt, event.timeZone)}>{formatEventWhen(view.locale, event.startsAt, event.endsAt, event.timeZone)}</time>
           <br />
           <span class="hint">{t.timeZoneNote(zoneName(view, event.startsAt, event.timeZone))}</span>
+          {/* Filled by local-time.js when the visitor's own zone differs from the event's. */}
+          <span
+            class="hint local-time"
+            hidden
+            data-local-time
+            data-start={event.startsAt.toISOString()}
+            data-end={event.endsAt.toISOString()}
+            data-zone={event.timeZone}
+            data-lang={view.locale === "es" ? "es-US" : "en-US"}
+            data-label={t.yourTime}
+          ></span>
         </dd>
         <dt>{t.where}</dt>
         <dd>
