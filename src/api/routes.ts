@@ -9,6 +9,7 @@ import type { AppEnv } from "../http/types.js";
 import { billsApiRoutes } from "./bills-routes.js";
 import { congressApiRoutes } from "./congress-routes.js";
 import { eventsApiRoutes } from "./events-routes.js";
+import { newsApiRoutes } from "./news-routes.js";
 
 /** The JSON surface, under /api/v1. Fields are listed one by one: no row is sent as it is stored. */
 export const apiRoutes = new Hono<AppEnv>()
@@ -78,3 +79,4 @@ export const apiRoutes = new Hono<AppEnv>()
 apiRoutes.route("/", congressApiRoutes);
 apiRoutes.route("/", billsApiRoutes);
 apiRoutes.route("/", eventsApiRoutes);
+apiRoutes.route("/", newsApiRoutes);
