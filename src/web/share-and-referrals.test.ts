@@ -204,6 +204,7 @@ describe("referrals", () => {
     const report = await t.app.request("/admin/referrals?period=all", { headers: { cookie: cookies(admin.cookie) } });
     const html = decodeHtml(await report.text());
     expect(html).toMatch(/<code>partner-site<\/code><\/td><td><code>embed-test<\/code><\/td><td class="numeric">1<\/td>/);
+    expect(html).toContain("Through personal links:");
   });
 });
 

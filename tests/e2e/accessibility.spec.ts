@@ -7,6 +7,17 @@ const pages = [
   { name: "about-data", path: "/about/data" },
   { name: "about-data-es", path: "/about/data?lang=es" },
   { name: "not-found", path: "/no-such-page" },
+  { name: "directory", path: "/groups" },
+  { name: "state", path: "/groups/mn" },
+  { name: "campaign-members", path: "/act/medicare-for-all?zip=55401" },
+  { name: "campaign-members-es", path: "/act/medicare-for-all?zip=55401&lang=es" },
+  { name: "events", path: "/events?near=55401" },
+  { name: "events-past", path: "/events/past" },
+  { name: "news", path: "/news" },
+  { name: "news-es", path: "/news?lang=es" },
+  { name: "mastodon-share", path: "/share/mastodon?text=Medicare%20for%20All&back=%2Fgroups%2Fmn" },
+  { name: "embed-act", path: "/embed/act/medicare-for-all?zip=55401" },
+  { name: "embed-groups", path: "/embed/groups/mn" },
 ];
 
 test.describe("axe-core", () => {

@@ -121,3 +121,17 @@ test.describe("without JavaScript", () => {
     await expect(page.locator("#sources")).toContainText("whatsapp");
   });
 });
+
+test.describe("staff", () => {
+  test.use({ bypassCSP: true });
+
+  test("[ADMIN][REFERRAL]: the sources report has no axe-core violations and offers each period", async ({ page }) => {
+    await signInByEmail(page, E2E_ADMIN_EMAIL, "/admin/referrals");
+    await expect(page.getByRole("heading", { level: 1, name: s.admin.title })).toBeVisible();
+    await page.getByLabel(s.admin.periodLabel).selectOption("all");
+    await page.getByRole("button", { name: s.admin.show }).click();
+    await expect(page).toHaveURL(/period=all/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshotDir, "admin-referrals.png"), fullPage: true });
+  });
+});

@@ -127,7 +127,7 @@ describe("getReferralReport", () => {
     const all = await report("all");
     expect(all.total - before.total).toBe(5);
     const whatsapp = all.sources.find((s) => s.utmSource === "whatsapp" && s.utmCampaign === "call-day");
-    expect(whatsapp).toEqual({ utmSource: "whatsapp", utmCampaign: "call-day", signups: 1, joins: 0, actions: 3, total: 4 });
+    expect(whatsapp).toEqual({ utmSource: "whatsapp", utmCampaign: "call-day", signups: 1, joins: 0, rsvps: 0, actions: 3, total: 4 });
     expect(all.sources[0]).toEqual(whatsapp);
     expect(all.referrers.find((r) => r.code === code)).toEqual({ code, name: "Ella Star", personId: star, people: 3 });
 

@@ -42,6 +42,7 @@ export function ReferralReportPage({ view, report, badPeriod }: { view: View; re
                 <th scope="col">{t.campaignCol}</th>
                 <th scope="col" class="numeric">{t.signupsCol}</th>
                 <th scope="col" class="numeric">{t.joinsCol}</th>
+                <th scope="col" class="numeric">{t.rsvpsCol}</th>
                 <th scope="col" class="numeric">{t.actionsCol}</th>
                 <th scope="col" class="numeric">{t.totalCol}</th>
               </tr>
@@ -53,6 +54,7 @@ export function ReferralReportPage({ view, report, badPeriod }: { view: View; re
                   <td>{row.utmCampaign ? <code>{row.utmCampaign}</code> : none}</td>
                   <td class="numeric">{row.signups}</td>
                   <td class="numeric">{row.joins}</td>
+                  <td class="numeric">{row.rsvps}</td>
                   <td class="numeric">{row.actions}</td>
                   <td class="numeric">{row.total}</td>
                 </tr>

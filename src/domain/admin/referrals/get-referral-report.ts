@@ -16,7 +16,9 @@ export interface SourceRow {
   utmCampaign: string | null;
   signups: number;
   joins: number;
+  rsvps: number;
   actions: number;
+  /** Also counts founding applications, which get no column of their own. */
   total: number;
 }
 
@@ -56,6 +58,7 @@ export async function getReferralReport({ ctx, input }: { ctx: Ctx; input: z.inp
       utmCampaign: attributions.utmCampaign,
       signups: byKind("signup"),
       joins: byKind("join"),
+      rsvps: byKind("rsvp"),
       actions: byKind("action"),
       total: sql<number | string>`count(*)`,
     })
@@ -89,6 +92,7 @@ export async function getReferralReport({ ctx, input }: { ctx: Ctx; input: z.inp
       utmCampaign: r.utmCampaign,
       signups: toCount(r.signups),
       joins: toCount(r.joins),
+      rsvps: toCount(r.rsvps),
       actions: toCount(r.actions),
       total: toCount(r.total),
     })),
