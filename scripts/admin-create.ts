@@ -8,8 +8,8 @@
  */
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
-import { createContext, DirectoryLockedError, openMigratedDatabase } from "../src/boot.js";
-import { ConfigError, parseConfig } from "../src/config.js";
+import { createContext } from "../src/boot.js";
+import { openToolDatabase, readToolConfig } from "./tool-setup.js";
 import { createAdmin } from "../src/domain/accounts/create-admin.js";
 import { DomainError } from "../src/domain/errors.js";
 
@@ -39,24 +39,13 @@ async function main(): Promise<number> {
     return 0;
   }
   if (!values.email) return fail(`--email is required.\n\n${usage}`, 2);
-  let config;
-  try {
-    config = parseConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    return fail(error.message, 78);
-  }
-  let database;
-  try {
-    database = await openMigratedDatabase(config);
-  } catch (error) {
-    if (!(error instanceof DirectoryLockedError)) throw error;
-    return fail(
-      `${error.message}\nThe app is running on the embedded database (PGlite), which only one process can open. ` +
-        "Stop the app, run this command, then start the app again.",
-      75,
-    );
-  }
+  const config = readToolConfig();
+  if (typeof config === "number") return config;
+  const database = await openToolDatabase(
+    config,
+    "The app is running on the embedded database (PGlite), which only one process can open. Stop the app, run this command, then start the app again.",
+  );
+  if (typeof database === "number") return database;
   try {
     const ctx = await createContext(database);
     try {

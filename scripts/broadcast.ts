@@ -18,8 +18,8 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import pino, { type Logger } from "pino";
-import { createContext, DirectoryLockedError, mailSettings, openMigratedDatabase, startBackgroundWork } from "../src/boot.js";
-import { ConfigError, parseConfig, type Config } from "../src/config.js";
+import { createContext, mailSettings, startBackgroundWork } from "../src/boot.js";
+import type { Config } from "../src/config.js";
 import type { Database } from "../src/db/client.js";
 import { createBroadcast } from "../src/domain/broadcasts/create-broadcast.js";
 import { getBroadcastProgress, type BroadcastProgress } from "../src/domain/broadcasts/get-broadcast-progress.js";
@@ -28,6 +28,7 @@ import { previewBroadcast } from "../src/domain/broadcasts/preview-broadcast.js"
 import { startBroadcast } from "../src/domain/broadcasts/start-broadcast.js";
 import { withTransaction, type Ctx } from "../src/domain/context.js";
 import { DomainError, type FieldErrorCode } from "../src/domain/errors.js";
+import { openToolDatabase, readToolConfig } from "./tool-setup.js";
 
 export const usage = `Usage:
   npm run broadcast -- --subject TEXT --body FILE --audience AUDIENCE [--sender NAME] [--reply-to ADDRESS] [--dry-run]
@@ -166,23 +167,10 @@ async function main(): Promise<number> {
     }
   }
 
-  let config: Config;
-  try {
-    config = parseConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    err(`${error.message}\nSee .env.example for every setting and its format.`);
-    return exitCodes.config;
-  }
-
-  let database: Database;
-  try {
-    database = await openMigratedDatabase(config);
-  } catch (error) {
-    if (!(error instanceof DirectoryLockedError)) throw error;
-    err(`${error.message}\nThe running app sends broadcasts too: stop it, run this again, then start the app.`);
-    return exitCodes.locked;
-  }
+  const config = readToolConfig();
+  if (typeof config === "number") return config;
+  const database = await openToolDatabase(config, "The running app sends broadcasts too: stop it, run this again, then start the app.");
+  if (typeof database === "number") return database;
   const ctx = await createContext(database);
   try {
     if (args.mode === "dry-run") return await dryRun(ctx, config, { ...args, body: body! });

@@ -9,12 +9,12 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { createContext, DirectoryLockedError, openMigratedDatabase } from "../src/boot.js";
-import { ConfigError, parseConfig } from "../src/config.js";
+import { createContext } from "../src/boot.js";
 import { datasetKeys, isDatasetKey, type DatasetKey } from "../src/domain/public-data/catalogue.js";
 import type { ProgressListener } from "../src/domain/public-data/progress.js";
 import { updatePublicData, type DatasetReport } from "../src/domain/public-data/update-public-data.js";
 import { consoleProgress } from "../src/lib/console-progress.js";
+import { openToolDatabase, readToolConfig } from "./tool-setup.js";
 
 export const usage = `Usage: npm run data:update -- [--force] [--only KEY[,KEY…]] [--data-dir DIR]
 
@@ -78,24 +78,12 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  let config;
-  try {
-    config = parseConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 78;
-  }
+  const config = readToolConfig();
+  if (typeof config === "number") return config;
   const dataDir = args.dataDir ?? config.dataDir;
 
-  let database;
-  try {
-    database = await openMigratedDatabase(config);
-  } catch (error) {
-    if (!(error instanceof DirectoryLockedError)) throw error;
-    process.stderr.write(`${error.message}\nThe running app imports missing data itself at start-up; to update it, stop the app first.\n`);
-    return 75;
-  }
+  const database = await openToolDatabase(config, "The running app imports missing data itself at start-up; to update it, stop the app first.");
+  if (typeof database === "number") return database;
   try {
     const ctx = await createContext(database);
     process.stderr.write(

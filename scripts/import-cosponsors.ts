@@ -11,8 +11,8 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { createContext, DirectoryLockedError, openMigratedDatabase } from "../src/boot.js";
-import { ConfigError, parseConfig } from "../src/config.js";
+import { createContext } from "../src/boot.js";
+import { openToolDatabase, readToolConfig } from "./tool-setup.js";
 import type { Ctx } from "../src/domain/context.js";
 import { billIdFromSlug } from "../src/domain/congress/bill-slug.js";
 import { importCosponsors, type CosponsorChanges } from "../src/domain/congress/import-cosponsors.js";
@@ -181,13 +181,8 @@ async function main(): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return 0;
   }
-  let config;
-  try {
-    config = parseConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    return fail(error.message, 78);
-  }
+  const config = readToolConfig();
+  if (typeof config === "number") return config;
 
   let loaded: RollToImport;
   try {
@@ -204,17 +199,12 @@ async function main(): Promise<number> {
     throw error;
   }
 
-  let database;
-  try {
-    database = await openMigratedDatabase(config);
-  } catch (error) {
-    if (!(error instanceof DirectoryLockedError)) throw error;
-    return fail(
-      `${error.message}\nThe app is running on the embedded database (PGlite), which only one process can open. ` +
-        "Stop the app, run this command, then start the app again (with PostgreSQL both can run at once).",
-      75,
-    );
-  }
+  const database = await openToolDatabase(
+    config,
+    "The app is running on the embedded database (PGlite), which only one process can open. " +
+      "Stop the app, run this command, then start the app again (with PostgreSQL both can run at once).",
+  );
+  if (typeof database === "number") return database;
   try {
     const ctx = await createContext(database);
     try {
