@@ -40,14 +40,7 @@ const fields = (overrides: Partial<EventFields> = {}): EventFields => ({
   ...overrides,
 });
 
-async function post(path: string, body: Record<string, string>) {
-  const { cookie, token } = await t.csrf("/updates");
-  return t.app.request(path, {
-    method: "POST",
-    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ _csrf: token, ...body }).toString(),
-  });
-}
+const post = (path: string, body: Record<string, string>) => t.postForm(path, body);
 
 beforeAll(async () => {
   t = await createTestApp({ template: "loaded", env: { PUBLIC_URL: "https://everybody.test" } });

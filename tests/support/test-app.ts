@@ -18,6 +18,10 @@ export interface TestApp extends Omit<TestDatabase, "ctx"> {
   geocoder: FakeGeocoder;
   /** GET a page and return the CSRF cookie and form token it handed out, for a following POST. */
   csrf(path?: string): Promise<{ cookie: string; token: string }>;
+  /** GET as someone (a session from signInAs) or as nobody. */
+  get(path: string, who?: { cookie: string } | null): Promise<Response>;
+  /** POST a form with a fresh CSRF token, as someone or as nobody; a repeated field as an array. */
+  postForm(path: string, fields: Record<string, string | string[]>, who?: { cookie: string } | null): Promise<Response>;
 }
 
 /** The real app over a fresh test database, driven in-process with `app.request()`. */
@@ -37,6 +41,13 @@ export async function createTestApp(
     geocoder,
   };
   const app = createApp(deps);
+  async function csrf(path = "/") {
+    const res = await app.request(path);
+    const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const html = await res.text();
+    const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
+    return { cookie, token };
+  }
   return {
     ...testDb,
     // The app's own context (with the job queue), so a test's writes go through the same path.
@@ -45,12 +56,19 @@ export async function createTestApp(
     deps,
     jobs,
     geocoder,
-    async csrf(path = "/") {
-      const res = await app.request(path);
-      const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-      const html = await res.text();
-      const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
-      return { cookie, token };
+    csrf,
+    async get(path, who) {
+      return app.request(path, { headers: who ? { cookie: who.cookie } : {} });
+    },
+    async postForm(path, fields, who) {
+      const { cookie, token } = await csrf("/updates");
+      const body = new URLSearchParams({ _csrf: token });
+      for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
+      return app.request(path, {
+        method: "POST",
+        headers: { cookie: [who?.cookie, cookie].filter(Boolean).join("; "), "content-type": "application/x-www-form-urlencoded" },
+        body: body.toString(),
+      });
     },
   };
 }

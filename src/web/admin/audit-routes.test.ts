@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = (path: string, who?: SignedIn) => t.app.request(path, { headers: who ? { cookie: who.cookie } : {} });
+const get = (path: string, who?: SignedIn) => t.get(path, who);
 
 describe("/admin/audit", () => {
   it("is for national staff only", async () => {

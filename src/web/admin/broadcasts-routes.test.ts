@@ -21,7 +21,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const get = (path: string, who?: SignedIn) => t.app.request(path, { headers: who ? { cookie: who.cookie } : {} });
+const get = (path: string, who?: SignedIn) => t.get(path, who);
 async function post(path: string, who: SignedIn | undefined, fields: Record<string, string> = {}) {
   const { cookie, token } = await t.csrf("/updates");
   return t.app.request(path, {

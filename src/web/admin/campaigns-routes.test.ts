@@ -1,31 +1,24 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cookies, signInAs, type SignedIn } from "../../../tests/support/sign-in.js";
+import { signInAs, type SignedIn } from "../../../tests/support/sign-in.js";
 import { createTestApp, type TestApp } from "../../../tests/support/test-app.js";
 import { auditEvents, campaigns, groups } from "../../db/schema/index.js";
 
 let t: TestApp;
 let admin: SignedIn;
 let organizer: SignedIn;
-let csrf: { cookie: string; token: string };
 
 beforeAll(async () => {
   t = await createTestApp({ template: "loaded" });
   admin = await signInAs(t.ctx, { admin: true });
   const [group] = await t.ctx.db.select().from(groups).where(eq(groups.status, "active")).limit(1);
   organizer = await signInAs(t.ctx, { organizerOf: [group!.id] });
-  csrf = await t.csrf("/updates");
 });
 afterAll(() => t.close());
 
-const get = (path: string, who?: SignedIn) => t.app.request(path, { headers: who ? { cookie: who.cookie } : {} });
+const get = (path: string, who?: SignedIn) => t.get(path, who);
 /** `who` null: nobody signed in. */
-const post = (path: string, fields: Record<string, string>, who: SignedIn | null = admin) =>
-  t.app.request(path, {
-    method: "POST",
-    headers: { cookie: cookies(who?.cookie ?? "", csrf.cookie), "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ _csrf: csrf.token, ...fields }).toString(),
-  });
+const post = (path: string, fields: Record<string, string>, who: SignedIn | null = admin) => t.postForm(path, fields, who);
 
 /** The edit form's current values, as a browser would send them back. */
 async function formValues(slug: string): Promise<Record<string, string>> {

@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = (path: string, who?: SignedIn) => t.app.request(path, { headers: who ? { cookie: who.cookie } : {} });
+const get = (path: string, who?: SignedIn) => t.get(path, who);
 /** The upload form as a browser sends it: multipart, with the file (if any) as a file part. */
 function upload(fields: Record<string, string>, file?: { name: string; text: string }, who: SignedIn | null = admin) {
   const body = new FormData();

@@ -19,7 +19,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const get = (path: string, who?: SignedIn) => t.app.request(path, { headers: who ? { cookie: who.cookie } : {} });
+const get = (path: string, who?: SignedIn) => t.get(path, who);
 
 describe("GET /admin", () => {
   it("sends anonymous visitors to sign in and refuses organizers", async () => {

@@ -23,7 +23,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const get = (path: string, who?: SignedIn) => t.app.request(path, { headers: who ? { cookie: who.cookie } : {} });
+const get = (path: string, who?: SignedIn) => t.get(path, who);
 
 describe("/admin/people", () => {
   it("is for national staff only", async () => {

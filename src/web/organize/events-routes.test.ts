@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSubscriber } from "../../../tests/support/factories.js";
-import { cookies, signInAs, type SignedIn } from "../../../tests/support/sign-in.js";
+import { signInAs, type SignedIn } from "../../../tests/support/sign-in.js";
 import { createTestApp, type TestApp } from "../../../tests/support/test-app.js";
 import { eventRsvps, events, groups, mailMessages } from "../../db/schema/index.js";
 import { instantToLocal } from "../../domain/events/time-zones.js";
@@ -28,15 +28,8 @@ afterAll(async () => {
   await t.close();
 });
 
-const get = (path: string, who?: SignedIn) => t.app.request(path, { headers: who ? { cookie: who.cookie } : {} });
-async function post(path: string, who: SignedIn | undefined, fields: Record<string, string> = {}) {
-  const { cookie, token } = await t.csrf("/updates");
-  return t.app.request(path, {
-    method: "POST",
-    headers: { cookie: cookies(cookie, who?.cookie ?? ""), "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ _csrf: token, ...fields }).toString(),
-  });
-}
+const get = (path: string, who?: SignedIn) => t.get(path, who);
+const post = (path: string, who: SignedIn | undefined, fields: Record<string, string> = {}) => t.postForm(path, fields, who);
 
 const meetingFields = (overrides: Record<string, string> = {}) => ({
   title: "Monthly meeting: planning the town hall",
