@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { uniqueEmail } from "../../tests/support/factories.js";
+import { buildEventFields, uniqueEmail } from "../../tests/support/factories.js";
 import { signInAs } from "../../tests/support/sign-in.js";
 import { createTestApp, type TestApp } from "../../tests/support/test-app.js";
 import { attributions, eventRsvps, groups, mailMessages, people } from "../db/schema/index.js";
@@ -18,27 +18,7 @@ let group: typeof groups.$inferSelect;
 let inPerson: { id: number; path: string };
 let online: { id: number; path: string };
 
-const fields = (overrides: Partial<EventFields> = {}): EventFields => ({
-  title: "Spring kickoff",
-  kind: "meeting",
-  description: "We **plan** the spring.",
-  startsLocal: "2027-03-18T18:30",
-  endsLocal: "2027-03-18T20:00",
-  timeZone: "America/Chicago",
-  format: "in_person",
-  venueName: "Union Hall",
-  address: "1 Labor Way",
-  city: "Minneapolis",
-  state: "MN",
-  zip: "55401",
-  addressForAttendeesOnly: "yes",
-  livestreamUrl: "",
-  recordingUrl: "",
-  notesUrl: "",
-  slidesUrl: "",
-  capacity: "1",
-  ...overrides,
-});
+const fields = (overrides: Partial<EventFields> = {}): EventFields => buildEventFields({ title: "Spring kickoff", description: "We **plan** the spring.", startsLocal: "2027-03-18T18:30", endsLocal: "2027-03-18T20:00", venueName: "Union Hall", address: "1 Labor Way", addressForAttendeesOnly: "yes", capacity: "1", ...overrides });
 
 const post = (path: string, body: Record<string, string>) => t.postForm(path, body);
 

@@ -1,3 +1,4 @@
+import type { EventFields } from "../../src/domain/events/event-fields.js";
 import { randomBytes } from "node:crypto";
 import { people, subscriptions } from "../../src/db/schema/index.js";
 import type { Ctx } from "../../src/domain/context.js";
@@ -41,3 +42,26 @@ export async function buildSubscriber(ctx: Ctx, options: SubscriberOptions = {})
   }
   return person!;
 }
+
+/** The event form's fields for a valid in-person meeting in Minneapolis, as strings (EventFields). */
+export const buildEventFields = (overrides: Partial<EventFields> = {}): EventFields => ({
+  title: "Monthly meeting",
+  kind: "meeting",
+  description: "Plans for the *spring*.",
+  startsLocal: "2026-12-03T19:00",
+  endsLocal: "2026-12-03T21:00",
+  timeZone: "America/Chicago",
+  format: "in_person",
+  venueName: "Central Library",
+  address: "300 Nicollet Mall",
+  city: "Minneapolis",
+  state: "MN",
+  zip: "55401",
+  addressForAttendeesOnly: "",
+  livestreamUrl: "",
+  recordingUrl: "",
+  notesUrl: "",
+  slidesUrl: "",
+  capacity: "",
+  ...overrides,
+});

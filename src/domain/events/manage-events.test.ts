@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSubscriber, uniqueEmail } from "../../../tests/support/factories.js";
+import { buildEventFields, buildSubscriber, uniqueEmail } from "../../../tests/support/factories.js";
 import { createMailTestContext, type MailTestContext } from "../../../tests/support/mail-context.js";
 import { admins, auditEvents, eventRsvps, events, groupOrganizers, groups, mailMessages } from "../../db/schema/index.js";
 import { parseICalendar } from "../../lib/ical.js";
@@ -26,27 +26,7 @@ async function makeActor(roles: { admin?: boolean; organizerOf?: number[] }): Pr
   return (await loadActor(m.ctx, person.id))!;
 }
 
-export const meetingFields = (overrides: Partial<EventFields> = {}): EventFields => ({
-  title: "Monthly meeting",
-  kind: "meeting",
-  description: "Plans for the *spring*.",
-  startsLocal: "2026-12-03T19:00",
-  endsLocal: "2026-12-03T21:00",
-  timeZone: "America/Chicago",
-  format: "in_person",
-  venueName: "Central Library",
-  address: "300 Nicollet Mall",
-  city: "Minneapolis",
-  state: "MN",
-  zip: "55401",
-  addressForAttendeesOnly: "",
-  livestreamUrl: "",
-  recordingUrl: "",
-  notesUrl: "",
-  slidesUrl: "",
-  capacity: "",
-  ...overrides,
-});
+const meetingFields = buildEventFields;
 
 async function fieldErrorsOf(promise: Promise<unknown>) {
   const error = await promise.then(

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildSubscriber, uniqueEmail } from "../../../tests/support/factories.js";
+import { buildEventFields, buildSubscriber, uniqueEmail } from "../../../tests/support/factories.js";
 import { createMailTestContext, type MailTestContext } from "../../../tests/support/mail-context.js";
 import { admins, eventReminders, eventRsvps, groups, mailMessages, people } from "../../db/schema/index.js";
 import { fakeJobQueue } from "../../jobs/fake-queue.js";
@@ -21,27 +21,7 @@ let admin: Actor;
 let groupId: number;
 const NOW = new Date("2026-11-20T12:00:00Z");
 
-const fields = (overrides: Partial<EventFields> = {}): EventFields => ({
-  title: "Town hall",
-  kind: "meeting",
-  description: "",
-  startsLocal: "2026-12-03T19:00",
-  endsLocal: "2026-12-03T21:00",
-  timeZone: "America/Chicago",
-  format: "in_person",
-  venueName: "Union Hall",
-  address: "1 Labor Way",
-  city: "Minneapolis",
-  state: "MN",
-  zip: "55401",
-  addressForAttendeesOnly: "yes",
-  livestreamUrl: "",
-  recordingUrl: "",
-  notesUrl: "",
-  slidesUrl: "",
-  capacity: "",
-  ...overrides,
-});
+const fields = (overrides: Partial<EventFields> = {}): EventFields => buildEventFields({ title: "Town hall", description: "", venueName: "Union Hall", address: "1 Labor Way", addressForAttendeesOnly: "yes", ...overrides });
 
 const newEvent = async (overrides: Partial<EventFields> = {}, national = false) =>
   (await createEvent({ ctx: m.ctx, input: { actor: admin, groupId: national ? null : groupId, fields: fields(overrides) } })).id;
