@@ -92,6 +92,16 @@ export async function creditAction(
   return code;
 }
 
+/**
+ * A person's own link, when we know who they are but they did not just act on this device (they
+ * followed their confirmation e-mail): their code, remembered here for later thank-you pages.
+ */
+export async function personalLinkFor(c: Context<AppEnv>, personId: number, path: string) {
+  const code = await ensureReferralCode({ ctx: c.var.deps.ctx, input: { personId, current: getCookie(c, OWN_CODE_COOKIE) } });
+  setCookie(c, OWN_CODE_COOKIE, code, cookieOptions(c, ONE_YEAR));
+  return yourLink(c, path, code);
+}
+
 /** The personal link to `path` for this browser's code, with how many came through it; undefined before its first action. */
 export async function yourLink(c: Context<AppEnv>, path: string, code = getCookie(c, OWN_CODE_COOKIE)): Promise<{ url: string; count: number } | undefined> {
   if (!isReferralCode(code)) return undefined;

@@ -96,6 +96,11 @@ describe("confirmation link", () => {
     expect(html).toContain("You&#39;re in. Thank you!");
     expect(html).toMatch(/href="\/preferences\/\d+\.1\.[A-Za-z0-9_-]{32}"/);
     expect(first.headers.get("cache-control")).toBe("no-store");
+    // The confirmed person gets their own share link, remembered on this device.
+    const code = /ei_me=([a-z2-9]{8})/.exec(first.headers.getSetCookie().join(";"))?.[1];
+    expect(code).toBeDefined();
+    expect(html).toContain(`http://localhost:3000/?ref=${code}`);
+    expect(html).toContain("Bring a friend");
     const again = await t.app.request(path);
     expect(await again.text()).toContain("already used");
     const broken = await t.app.request("/updates/confirm/not-a-real-token-at-all-123");

@@ -16,7 +16,7 @@ import {
   UpdatesSignUpPage,
 } from "./pages/updates-pages.js";
 import { renderPage } from "./render.js";
-import { creditAction, trafficSource, yourLink } from "./referrals.js";
+import { creditAction, personalLinkFor, trafficSource, yourLink } from "./referrals.js";
 import { viewFor } from "./view.js";
 
 /** Sign-up for activism updates, confirmation, one-click unsubscribe and preferences. */
@@ -59,6 +59,7 @@ export const updatesRoutes = new Hono<AppEnv>()
         outcome={result.outcome}
         preferencesHref={result.outcome === "confirmed" ? view(c, `/preferences/${result.manageToken}`) : undefined}
         joinedGroups={result.outcome === "confirmed" ? result.joinedGroups : []}
+        link={result.outcome === "confirmed" ? await personalLinkFor(c, result.personId, "/") : undefined}
       />,
       status,
     );

@@ -57,16 +57,19 @@ export function ConfirmResultPage({
   outcome,
   preferencesHref,
   joinedGroups = [],
+  link,
 }: {
   view: View;
   outcome: ConfirmPageOutcome;
   preferencesHref?: string;
   joinedGroups?: { name: string; path: string }[];
+  /** The person's own share link, once confirmed. */
+  link?: { url: string; count: number } | undefined;
 }) {
   const t = view.t.updates;
   if (outcome === "confirmed" || outcome === "already-confirmed") {
     return (
-      <Layout view={view} title={t.confirmedTitle}>
+      <Layout view={view} title={t.confirmedTitle} scripts={link ? ["share.js"] : undefined}>
         <h1>{t.confirmedHeading}</h1>
         <p>{outcome === "confirmed" ? t.confirmedBody : t.alreadyConfirmedBody}</p>
         {joinedGroups.length > 0 ? (
@@ -82,6 +85,7 @@ export function ConfirmResultPage({
             <a href={preferencesHref}>{t.preferencesLink}</a>
           </p>
         ) : null}
+        {link ? <YourLink view={view} link={link} text={view.t.share.texts.signedUp} /> : null}
       </Layout>
     );
   }
