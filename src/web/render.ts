@@ -7,3 +7,11 @@ export async function renderPage(c: Context, page: JSX.Element, status: Contentf
   const html = await Promise.resolve(page.toString());
   return c.html(`<!DOCTYPE html>${html}`, status);
 }
+
+/** Send a spreadsheet export as a download (the name limited to safe characters). */
+export function sendCsv(c: Context, csv: string, filename: string) {
+  c.header("Content-Type", "text/csv; charset=utf-8");
+  c.header("Content-Disposition", `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "-")}"`);
+  c.header("Cache-Control", "no-store");
+  return c.body(csv);
+}

@@ -143,6 +143,13 @@ test.describe("organizers, at 360 px", () => {
     await page.getByRole("button", { name: t.form.saveButton }).click();
     await expect(page.getByRole("status")).toHaveText(t.savedNotified(0));
 
+    await page.getByRole("link", { name: t.list.attendeesNamed(title) }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(t.attendees.title(title));
+    await expect(page.getByRole("status")).toHaveText(t.attendees.counts(0, 0));
+    await expect(page.getByText(t.attendees.none)).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("link", { name: t.attendees.back }).click();
+
     await page.getByRole("link", { name: t.list.cancelNamed(title) }).click();
     await expect(page.getByText(t.cancelWhoIsTold(0))).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);

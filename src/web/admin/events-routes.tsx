@@ -1,3 +1,5 @@
+import { exportEventAttendeesCsv } from "../../domain/events/export-event-attendees-csv.js";
+import { listEventAttendees } from "../../domain/events/list-event-attendees.js";
 import { Hono, type Context } from "hono";
 import { cancelEvent } from "../../domain/events/cancel-event.js";
 import { createEvent } from "../../domain/events/create-event.js";
@@ -10,8 +12,8 @@ import type { AppEnv } from "../../http/types.js";
 import { eventFieldsFrom, NATIONAL_EVENT_KINDS, newEventValues } from "../components/event-form.js";
 import { emptyForm, type FormState } from "../components/form.js";
 import { readForm, submitForm } from "../forms.js";
-import { STAFF_EVENTS_BASE, StaffCancelEventPage, StaffEditEventPage, StaffEventsPage, StaffNewEventPage, type EventBeingEdited } from "../pages/event-authoring-pages.js";
-import { renderPage } from "../render.js";
+import { STAFF_EVENTS_BASE, StaffAttendeesPage, StaffCancelEventPage, StaffEditEventPage, StaffEventsPage, StaffNewEventPage, type EventBeingEdited } from "../pages/event-authoring-pages.js";
+import { renderPage, sendCsv } from "../render.js";
 import { viewFor } from "../view.js";
 
 const EVENT_PATH = `${STAFF_EVENTS_BASE}/:eventId{[0-9]{1,9}}`;
@@ -77,6 +79,14 @@ export const eventsAdminRoutes = new Hono<AppEnv>()
     const outcome = await submitForm(fields, () => updateEvent({ ctx: c.var.deps.ctx, input: { actor: c.var.actor, eventId: eventIdParam(c), fields: eventFieldsFrom(fields) } }));
     if (!outcome.ok) return editPage(c, outcome.form, 400);
     return toList(c, `done=saved&notified=${outcome.result.notified}`);
+  })
+  .get(`${EVENT_PATH}/attendees`, async (c) => {
+    const list = await listEventAttendees({ ctx: c.var.deps.ctx, input: { actor: c.var.actor, eventId: eventIdParam(c) } });
+    return renderPage(c, <StaffAttendeesPage view={viewFor(c)} list={list} />);
+  })
+  .get(`${EVENT_PATH}/attendees.csv`, async (c) => {
+    const { csv, filename } = await exportEventAttendeesCsv({ ctx: c.var.deps.ctx, input: { actor: c.var.actor, eventId: eventIdParam(c) } });
+    return sendCsv(c, csv, filename);
   })
   .get(`${EVENT_PATH}/cancel`, (c) => cancelPage(c))
   .post(`${EVENT_PATH}/cancel`, async (c) => {

@@ -23,7 +23,7 @@ import {
   GroupsListPage,
   type GroupEditForms,
 } from "../pages/admin-groups-pages.js";
-import { renderPage } from "../render.js";
+import { renderPage, sendCsv } from "../render.js";
 import { viewFor } from "../view.js";
 
 const ID = ":id{[0-9]{1,9}}";
@@ -92,9 +92,7 @@ export const groupsAdminRoutes = new Hono<AppEnv>()
   })
   .get("/admin/groups.csv", async (c) => {
     const { csv, filename } = await exportGroupsCsv({ ctx: c.var.deps.ctx, input: { actor: c.var.actor } });
-    c.header("Content-Type", "text/csv; charset=utf-8");
-    c.header("Content-Disposition", `attachment; filename="${filename}"`);
-    return c.body(csv);
+    return sendCsv(c, csv, filename);
   })
   .get("/admin/groups/new", async (c) => renderPage(c, <GroupNewPage view={viewFor(c)} form={emptyForm({ kind: "local group" })} states={await states(c)} />))
   .post("/admin/groups/new", async (c) => {

@@ -6,7 +6,7 @@ import { loadCongressDirectory } from "../../domain/congress/congress-directory.
 import type { AppEnv } from "../../http/types.js";
 import { submitForm } from "../forms.js";
 import { PeopleSearchPage, PersonPage } from "../pages/admin-people-pages.js";
-import { renderPage } from "../render.js";
+import { renderPage, sendCsv } from "../render.js";
 import { viewFor } from "../view.js";
 
 /** The search's fields from the query string, as typed. */
@@ -38,11 +38,7 @@ export const peopleAdminRoutes = new Hono<AppEnv>()
   .get("/admin/people.csv", async (c) => {
     const { q, zip, state } = searchFields(c);
     const result = await exportPeopleCsv({ ctx: c.var.deps.ctx, input: { actor: c.var.actor, q, zip, state } });
-    return c.body(result.csv, 200, {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${result.filename}"`,
-      "Cache-Control": "no-store",
-    });
+    return sendCsv(c, result.csv, result.filename);
   })
   .get("/admin/people/:id", async (c) => {
     const person = await getPerson({ ctx: c.var.deps.ctx, input: { actor: c.var.actor, id: c.req.param("id") } });

@@ -1,9 +1,10 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSubscriber } from "../../../tests/support/factories.js";
+import { buildSubscriber, uniqueEmail } from "../../../tests/support/factories.js";
 import { signInAs, type SignedIn } from "../../../tests/support/sign-in.js";
 import { createTestApp, type TestApp } from "../../../tests/support/test-app.js";
-import { eventRsvps, events, groups, mailMessages } from "../../db/schema/index.js";
+import { auditEvents, eventRsvps, events, groups, mailMessages } from "../../db/schema/index.js";
+import { rsvpToEvent } from "../../domain/events/rsvp-to-event.js";
 import { instantToLocal } from "../../domain/events/time-zones.js";
 
 let t: TestApp;
@@ -278,5 +279,53 @@ describe("an organizer's own group's events", () => {
     const again = await (await get(`${base(groupA.id)}/${event.id}/cancel`, organizerA)).text();
     expect(again).toContain("This event is already cancelled.");
     expect(again).not.toContain("Yes, cancel the event");
+  });
+});
+
+describe("who's coming", () => {
+  it("shows the group's organizers names and ZIP codes (never e-mail addresses), and staff the addresses too; each export is audited", async () => {
+    const event = await insertEvent({ groupId: groupA.id, title: "Phone bank night", capacity: 1 });
+    const first = uniqueEmail("going");
+    const second = uniqueEmail("waiting");
+    await rsvpToEvent({ ctx: t.ctx, input: { eventId: event.id, name: "Fannie Going", email: first, zip: "55401", locale: "en" } });
+    await rsvpToEvent({ ctx: t.ctx, input: { eventId: event.id, name: "Bayard Waiting", email: second, zip: "55105", locale: "en" } });
+    const path = `/organize/groups/${groupA.id}/events/${event.id}/attendees`;
+
+    const page = await get(path, organizerA);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("1 going, 1 on the waitlist.");
+    expect(html.indexOf("Fannie Going")).toBeLessThan(html.indexOf("Bayard Waiting"));
+    expect(html).toContain("55105");
+    expect(html).not.toContain(first);
+    expect(html).toContain(`href="${path}.csv"`);
+    // The events list links to it.
+    expect(await (await get(`/organize/groups/${groupA.id}/events`, organizerA)).text()).toContain(`href="${path}"`);
+
+    const csv = await get(`${path}.csv`, organizerA);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("name,zip,status,since");
+    expect(lines[1]).toMatch(/^Fannie Going,55401,going,/);
+    expect(lines[2]).toMatch(/^Bayard Waiting,55105,waitlisted,/);
+    const [audit] = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, "event.attendees.export"), eq(auditEvents.subject, `event:${event.id}`)));
+    expect(audit?.detail).toEqual({ rows: 2, includesEmail: false });
+
+    const staffCsv = await (await get(`/admin/events/${event.id}/attendees.csv`, admin)).text();
+    expect(staffCsv).toContain(`name,email,zip,status,since`);
+    expect(staffCsv).toContain(first);
+    expect(await (await get(`/admin/events/${event.id}/attendees`, admin)).text()).toContain(second);
+  });
+
+  it("is closed to other groups' organizers and to organizers for national events", async () => {
+    const event = await insertEvent({ groupId: groupA.id });
+    const national = await insertEvent({ groupId: null });
+    const organizerB = await signInAs(t.ctx, { organizerOf: [groupB.id] });
+    expect((await get(`/organize/groups/${groupA.id}/events/${event.id}/attendees`, organizerB)).status).toBe(403);
+    expect((await get(`/organize/groups/${groupA.id}/events/${event.id}/attendees.csv`, organizerB)).status).toBe(403);
+    // An event of group A under group B's address is not found, even for staff.
+    expect((await get(`/organize/groups/${groupB.id}/events/${event.id}/attendees`, admin)).status).toBe(404);
+    expect((await get(`/admin/events/${national.id}/attendees`, organizerA)).status).toBe(403);
+    expect((await get(`/admin/events/${national.id}/attendees`, admin)).status).toBe(200);
   });
 });

@@ -1,7 +1,9 @@
 import { Hono, type Context } from "hono";
 import { cancelEvent } from "../../domain/events/cancel-event.js";
 import { createEvent } from "../../domain/events/create-event.js";
+import { exportEventAttendeesCsv } from "../../domain/events/export-event-attendees-csv.js";
 import { getEventForEditing } from "../../domain/events/get-event-for-editing.js";
+import { listEventAttendees } from "../../domain/events/list-event-attendees.js";
 import { listGroupEventsForOrganizer } from "../../domain/events/list-group-events-for-organizer.js";
 import { updateEvent } from "../../domain/events/update-event.js";
 import { notFound } from "../../domain/errors.js";
@@ -10,8 +12,8 @@ import type { AppEnv } from "../../http/types.js";
 import { eventFieldsFrom, newEventValues } from "../components/event-form.js";
 import { emptyForm, type FormState } from "../components/form.js";
 import { readForm, submitForm } from "../forms.js";
-import { OrganizerCancelEventPage, OrganizerEditEventPage, OrganizerEventsPage, OrganizerNewEventPage, organizerEventsBase } from "../pages/event-authoring-pages.js";
-import { renderPage } from "../render.js";
+import { OrganizerAttendeesPage, OrganizerCancelEventPage, OrganizerEditEventPage, OrganizerEventsPage, OrganizerNewEventPage, organizerEventsBase } from "../pages/event-authoring-pages.js";
+import { renderPage, sendCsv } from "../render.js";
 import { viewFor } from "../view.js";
 import { GROUP_PATH, groupIdParam } from "./groups-routes.js";
 
@@ -85,6 +87,16 @@ export const organizeEventsRoutes = new Hono<AppEnv>()
     );
     if (!outcome.ok) return editPage(c, outcome.form, 400);
     return toList(c, `done=saved&notified=${outcome.result.notified}`);
+  })
+  .get(`${EVENT_PATH}/attendees`, async (c) => {
+    await eventOf(c);
+    const [group, list] = await Promise.all([groupOf(c), listEventAttendees({ ctx: c.var.deps.ctx, input: { actor: c.var.actor, eventId: eventIdParam(c) } })]);
+    return renderPage(c, <OrganizerAttendeesPage view={viewFor(c)} group={group} list={list} />);
+  })
+  .get(`${EVENT_PATH}/attendees.csv`, async (c) => {
+    await eventOf(c);
+    const { csv, filename } = await exportEventAttendeesCsv({ ctx: c.var.deps.ctx, input: { actor: c.var.actor, eventId: eventIdParam(c) } });
+    return sendCsv(c, csv, filename);
   })
   .get(`${EVENT_PATH}/cancel`, (c) => cancelPage(c))
   .post(`${EVENT_PATH}/cancel`, async (c) => {

@@ -10,7 +10,7 @@ import type { AppEnv } from "../../http/types.js";
 import { emptyForm, type FormState } from "../components/form.js";
 import { readForm, submitForm } from "../forms.js";
 import { GroupEditPage, groupBase, groupPageValues, MembersPage, OrganizeHomePage } from "../pages/organize-pages.js";
-import { renderPage } from "../render.js";
+import { renderPage, sendCsv } from "../render.js";
 import { viewFor } from "../view.js";
 
 export const GROUP_PATH = "/organize/groups/:groupId{[0-9]{1,9}}";
@@ -76,7 +76,5 @@ export const organizeGroupsRoutes = new Hono<AppEnv>()
   })
   .get(`${GROUP_PATH}/members.csv`, async (c) => {
     const { csv, filename } = await exportGroupMembersCsv({ ctx: c.var.deps.ctx, input: { actor: c.var.actor, groupId: groupIdParam(c) } });
-    c.header("Content-Type", "text/csv; charset=utf-8");
-    c.header("Content-Disposition", `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "-")}"`);
-    return c.body(csv);
+    return sendCsv(c, csv, filename);
   });

@@ -2,6 +2,7 @@ import type { Child } from "hono/jsx";
 import type { EventKind } from "../../db/schema/index.js";
 import type { EventSummaryForAuthors } from "../../domain/events/event-summaries-for-authors.js";
 import type { EventFields } from "../../domain/events/event-fields.js";
+import type { EventAttendees } from "../../domain/events/list-event-attendees.js";
 import type { EventsForStaff, StaffEventScope } from "../../domain/events/list-events-for-staff.js";
 import type { GroupEventsForOrganizer } from "../../domain/events/list-group-events-for-organizer.js";
 import { AdminLayout } from "../components/admin-layout.js";
@@ -104,6 +105,11 @@ function EventsTable({
                     <li>
                       <a href={view.href(`${base(event)}/${event.id}/edit`)} aria-label={t.editNamed(event.title)}>
                         {t.edit}
+                      </a>
+                    </li>
+                    <li>
+                      <a href={view.href(`${base(event)}/${event.id}/attendees`)} aria-label={t.attendeesNamed(event.title)}>
+                        {t.attendees}
                       </a>
                     </li>
                     {event.status === "scheduled" && now < event.endsAt ? (
@@ -365,5 +371,80 @@ export function StaffCancelEventPage({ view, event, form }: { view: View; event:
     <StaffEventFrame view={view} title={view.t.eventsAdmin.cancelTitle}>
       <CancelBody view={view} event={event} action={`${STAFF_EVENTS_BASE}/${event.id}/cancel`} back={STAFF_EVENTS_BASE} form={form} />
     </StaffEventFrame>
+  );
+}
+
+/** The attendee list and its CSV download; `base` is the page's own path (organizer or staff). */
+function AttendeesBody({ view, list, base, back }: { view: View; list: EventAttendees; base: string; back: string }) {
+  const t = view.t.eventsAdmin.attendees;
+  const going = list.attendees.filter((a) => a.status === "going").length;
+  return (
+    <>
+      <p class="lead">{t.lead}</p>
+      {list.includesEmail ? null : <p class="fine-print">{t.noEmailNote}</p>}
+      <p role="status">{t.counts(going, list.attendees.length - going)}</p>
+      {list.attendees.length === 0 ? (
+        <p>{t.none}</p>
+      ) : (
+        <>
+          <div class="table-scroll" tabindex={0} role="region" aria-labelledby="attendees-caption">
+            <table class="data-table" id="attendees">
+              <caption id="attendees-caption">{t.caption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.columns.name}</th>
+                  {list.includesEmail ? <th scope="col">{t.columns.email}</th> : null}
+                  <th scope="col">{t.columns.zip}</th>
+                  <th scope="col">{t.columns.status}</th>
+                  <th scope="col">{t.columns.since}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.attendees.map((a) => (
+                  <tr>
+                    <th scope="row">{a.name}</th>
+                    {list.includesEmail ? <td>{a.email}</td> : null}
+                    <td>{a.zip ?? ""}</td>
+                    <td>{t.statuses[a.status]}</td>
+                    <td>{formatEventStart(view.locale, a.since, list.event.timeZone)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p>
+            <a href={view.href(`${base}.csv`)} download>
+              {t.download}
+            </a>
+          </p>
+        </>
+      )}
+      <p>
+        <a href={view.href(list.event.path)}>{t.publicPage}</a>
+        {" · "}
+        <a href={view.href(back)}>{t.back}</a>
+      </p>
+    </>
+  );
+}
+
+/** /organize/groups/:id/events/:eventId/attendees */
+export function OrganizerAttendeesPage({ view, group, list }: { view: View; group: { id: number; name: string }; list: EventAttendees }) {
+  const base = organizerEventsBase(group.id);
+  return (
+    <OrganizerEventFrame view={view} group={group} title={view.t.eventsAdmin.attendees.title(list.event.title)}>
+      <AttendeesBody view={view} list={list} base={`${base}/${list.event.id}/attendees`} back={base} />
+    </OrganizerEventFrame>
+  );
+}
+
+/** /admin/events/:eventId/attendees */
+export function StaffAttendeesPage({ view, list }: { view: View; list: EventAttendees }) {
+  const title = view.t.eventsAdmin.attendees.title(list.event.title);
+  return (
+    <AdminLayout view={view} title={title} section="events">
+      <h1>{title}</h1>
+      <AttendeesBody view={view} list={list} base={`${STAFF_EVENTS_BASE}/${list.event.id}/attendees`} back={STAFF_EVENTS_BASE} />
+    </AdminLayout>
   );
 }
