@@ -79,6 +79,8 @@ export const organizeEn = {
     testSent: (email: string) => `A test copy is on its way to ${email}.`,
     send: (n: number) => (n === 1 ? "Send to 1 person" : `Send to ${n} people`),
     sendWarning: "Sending cannot be undone.",
+    deleteDraft: "Delete this draft",
+    draftDeleted: "The draft is deleted.",
     progressHeading: "Sending",
     statuses: { draft: "Draft", sending: "Sending", sent: "Sent", cancelled: "Cancelled" },
     counts: { recipients: "Recipients", sent: "Sent", queued: "Waiting", failed: "Failed", skipped: "Skipped (unsubscribed meanwhile)" },

@@ -77,6 +77,8 @@ export const organizeEs: Messages["organize"] = {
     testSent: (email) => `Una copia de prueba va en camino a ${email}.`,
     send: (n) => (n === 1 ? "Enviar a 1 persona" : `Enviar a ${n} personas`),
     sendWarning: "El envío no se puede deshacer.",
+    deleteDraft: "Borrar este borrador",
+    draftDeleted: "El borrador está borrado.",
     progressHeading: "Enviando",
     statuses: { draft: "Borrador", sending: "Enviando", sent: "Enviado", cancelled: "Cancelado" },
     counts: { recipients: "Destinatarios", sent: "Enviados", queued: "En espera", failed: "Fallidos", skipped: "Omitidos (se dieron de baja mientras tanto)" },

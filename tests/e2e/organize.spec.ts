@@ -89,6 +89,17 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("listitem").filter({ hasText: `to ${member}` }).filter({ hasText: "broadcast · sent" })).toHaveCount(1);
   });
 
+  test("[ORGANIZER][MEMBERS]: a draft nobody will send can be thrown away", async ({ page }) => {
+    await signInByEmail(page, E2E_ADMIN_EMAIL);
+    const [group] = await twoGroups(page);
+    await page.goto(`/organize/groups/${group.id}/email`);
+    await page.getByLabel(t.composer.subjectLabel, { exact: true }).fill(`Draft to drop ${Date.now()}`);
+    await page.getByLabel(t.composer.bodyLabel, { exact: true }).fill("Never mind.");
+    await page.getByRole("button", { name: t.composer.preview }).click();
+    await page.getByRole("button", { name: t.composer.deleteDraft }).click();
+    await expect(page.getByRole("status")).toHaveText(t.composer.draftDeleted);
+  });
+
   test("[ORGANIZER][ACCESS]: an invited co-organizer runs their group and cannot open another group's members", async ({ page }) => {
     await signInByEmail(page, E2E_ADMIN_EMAIL);
     const [groupA, groupB] = await twoGroups(page);

@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSubscriber } from "../../../tests/support/factories.js";
-import { cookies, signInAs, type SignedIn } from "../../../tests/support/sign-in.js";
+import { signInAs, type SignedIn } from "../../../tests/support/sign-in.js";
 import { createTestApp, type TestApp } from "../../../tests/support/test-app.js";
 import { auditEvents, broadcasts, groups, mailMessages } from "../../db/schema/index.js";
 
@@ -22,14 +22,7 @@ afterAll(async () => {
 });
 
 const get = (path: string, who?: SignedIn) => t.get(path, who);
-async function post(path: string, who: SignedIn | undefined, fields: Record<string, string> = {}) {
-  const { cookie, token } = await t.csrf("/updates");
-  return t.app.request(path, {
-    method: "POST",
-    headers: { cookie: cookies(cookie, who?.cookie ?? ""), "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ _csrf: token, ...fields }).toString(),
-  });
-}
+const post = (path: string, who: SignedIn | undefined, fields: Record<string, string> = {}) => t.postForm(path, fields, who);
 const message = { subject: "Vermont call day", bodyMarkdown: "Call your senator *today*.", senderName: "Everybody In", replyTo: "" };
 
 describe("/admin/broadcasts", () => {
@@ -88,6 +81,24 @@ describe("/admin/broadcasts", () => {
     const list = await (await get("/admin/broadcasts", admin)).text();
     expect(list).toContain(`href="${review}"`);
     expect(list).toContain("Sending");
+  });
+
+  it("deletes a draft (audited), but never one that was sent; an organizer cannot delete staff's", async () => {
+    const draft = (await post("/admin/broadcasts", admin, { ...message, subject: "Draft to drop", audienceKind: "state", state: "NH" })).headers.get("location")!;
+    expect(await (await get(draft, admin)).text()).toContain("Delete this draft");
+    expect((await post(`${draft}/delete`, organizer)).status).toBe(403);
+    const deleted = await post(`${draft}/delete`, admin);
+    expect(deleted.status).toBe(303);
+    expect(deleted.headers.get("location")).toBe("/admin/broadcasts?done=deleted");
+    expect(await (await get(deleted.headers.get("location")!, admin)).text()).toContain("The draft is deleted.");
+    expect((await get(draft, admin)).status).toBe(404);
+    const [audit] = await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, "broadcast.delete-draft")).orderBy(desc(auditEvents.id));
+    expect(audit).toMatchObject({ actorId: admin.personId, subject: `broadcast:${draft.split("/").pop()}`, detail: { audience: "state:NH", subject: "Draft to drop" } });
+
+    const sent = (await post("/admin/broadcasts", admin, { ...message, subject: "Sent one", audienceKind: "state", state: "NH" })).headers.get("location")!;
+    await post(`${sent}/send`, admin);
+    expect((await post(`${sent}/delete`, admin)).status).toBe(409);
+    expect((await get(sent, admin)).status).toBe(200);
   });
 
   it("answers 404 for a broadcast that does not exist", async () => {

@@ -7,6 +7,7 @@ import { DomainError } from "../../domain/errors.js";
 import { draftBroadcast } from "../../domain/organize/draft-broadcast.js";
 import type { BroadcastSummary } from "../../domain/organize/list-broadcasts.js";
 import { reviewBroadcast, type BroadcastReview } from "../../domain/organize/review-broadcast.js";
+import { deleteBroadcastDraft } from "../../domain/organize/delete-broadcast-draft.js";
 import { sendBroadcast } from "../../domain/organize/send-broadcast.js";
 import type { AppEnv } from "../../http/types.js";
 import { renderMarkdown } from "../../lib/markdown.js";
@@ -53,12 +54,13 @@ export function broadcastRoutes(path: string, surface: BroadcastSurface): Hono<A
     return result;
   };
 
-  async function composePage(c: Context<AppEnv>, form: FormState, status: 200 | 400 = 200) {
+  async function composePage(c: Context<AppEnv>, form: FormState, status: 200 | 400 = 200, notice?: string) {
     const view = viewFor(c);
     const [audienceField, past] = await Promise.all([surface.audienceField(c, form), surface.list(c)]);
     const labels = await Promise.all(past.map((b) => surface.audienceLabel(c, b.audience)));
     const body = (
       <>
+        {notice ? <Notice kind="success">{notice}</Notice> : null}
         <ComposeForm view={view} form={form} action={view.href(surface.base(c))} audienceField={audienceField} />
         <PastBroadcasts view={view} broadcasts={past} base={surface.base(c)} labels={labels} />
       </>
@@ -76,7 +78,7 @@ export function broadcastRoutes(path: string, surface: BroadcastSurface): Hono<A
           values = { ...values, ...audienceValues(broadcast.audience), subject: broadcast.subject, bodyMarkdown: broadcast.bodyMarkdown, senderName: broadcast.senderName, replyTo: broadcast.replyTo ?? "" };
         }
       }
-      return composePage(c, emptyForm(values));
+      return composePage(c, emptyForm(values), 200, c.req.query("done") === "deleted" ? c.var.t.organize.composer.draftDeleted : undefined);
     })
     .post(path, async (c) => {
       const { fields } = await readForm(c);
@@ -122,6 +124,11 @@ export function broadcastRoutes(path: string, surface: BroadcastSurface): Hono<A
         if (!(error instanceof DomainError && error.code === "conflict")) throw error;
       }
       return c.redirect(viewFor(c).href(`${surface.base(c)}/${broadcast.id}`), 303);
+    })
+    .post(`${path}/:broadcastId${ID}/delete`, async (c) => {
+      const { broadcast } = await review(c);
+      await deleteBroadcastDraft({ ctx: c.var.deps.ctx, input: { actor: c.var.actor, broadcastId: broadcast.id } });
+      return c.redirect(viewFor(c).href(`${surface.base(c)}?done=deleted`), 303);
     })
     .get(`${path}/:broadcastId${ID}/progress.json`, async (c) => {
       const { progress } = await review(c);
@@ -216,6 +223,12 @@ function BroadcastReviewView({ view, review, base, audienceLabel, notice }: { vi
           <p>
             <a href={view.href(`${base}?from=${broadcast.id}`)}>{t.edit}</a>
           </p>
+          <form method="post" action={url("/delete")}>
+            <CsrfField view={view} />
+            <button type="submit" class="button-secondary">
+              {t.deleteDraft}
+            </button>
+          </form>
         </>
       ) : (
         <ProgressView view={view} progress={progress} jsonUrl={url("/progress.json")} refreshUrl={url()} />
