@@ -1,3 +1,4 @@
+import { DataTable } from "../components/data-table.js";
 import type { AuditEventPage } from "../../domain/admin/audit/list-audit-events.js";
 import { AdminLayout } from "../components/admin-layout.js";
 import { TextField, type FormState } from "../components/form.js";
@@ -48,45 +49,32 @@ export function AuditLogPage({ view, form, page, invalid }: { view: View; form: 
       {page.events.length === 0 ? (
         <p role="status">{t.none}</p>
       ) : (
-        <div class="table-scroll" tabindex={0} role="region" aria-label={t.tableCaption}>
-          <table class="data-table" id="audit-events">
-            <caption>{t.tableCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{c.time}</th>
-                <th scope="col">{c.action}</th>
-                <th scope="col">{c.actor}</th>
-                <th scope="col">{c.subject}</th>
-                <th scope="col">{c.detail}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.events.map((event) => (
-                <tr>
-                  <td>
-                    <time datetime={event.at.toISOString()}>{when(view, event.at)}</time>
-                  </td>
-                  <td>
-                    <code>{event.action}</code>
-                  </td>
-                  <td>
-                    {event.actor ? (
-                      <>
-                        {event.actor.name}
-                        <br />
-                        <span class="fine-print">{event.actor.email}</span>
-                      </>
-                    ) : (
-                      t.system
-                    )}
-                  </td>
-                  <td>{event.subject ? <code>{event.subject}</code> : ""}</td>
-                  <td class="audit-detail">{detailText(event.detail)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={t.tableCaption} id="audit-events" caption="visible" columns={[c.time, c.action, c.actor, c.subject, c.detail]}>
+          {page.events.map((event) => (
+            <tr>
+              <td>
+                <time datetime={event.at.toISOString()}>{when(view, event.at)}</time>
+              </td>
+              <td>
+                <code>{event.action}</code>
+              </td>
+              <td>
+                {event.actor ? (
+                  <>
+                    {event.actor.name}
+                    <br />
+                    <span class="fine-print">{event.actor.email}</span>
+                  </>
+                ) : (
+                  t.system
+                )}
+              </td>
+              <td>{event.subject ? <code>{event.subject}</code> : ""}</td>
+              <td class="audit-detail">{detailText(event.detail)}</td>
+            </tr>
+          ))}
+        
+        </DataTable>
       )}
       <p>
         {page.olderThan !== null ? (

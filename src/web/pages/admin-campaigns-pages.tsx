@@ -1,3 +1,4 @@
+import { DataTable } from "../components/data-table.js";
 import type { Child } from "hono/jsx";
 import {
   campaignLanguages,
@@ -33,47 +34,34 @@ export function CampaignListPage({ view, campaigns, notice }: { view: View; camp
           {t.newCampaign}
         </a>
       </p>
-      <div class="table-scroll" tabindex={0} role="region" aria-label={t.tableCaption}>
-        <table class="data-table" id="campaigns">
-          <caption>{t.tableCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.columns.title}</th>
-              <th scope="col">{t.columns.status}</th>
-              <th scope="col">{t.columns.bills}</th>
-              <th scope="col">{t.columns.spanish}</th>
-              <th scope="col">{t.columns.slug}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {campaigns.map((campaign) => (
-              <tr>
-                <th scope="row">
-                  <a href={view.href(`/admin/campaigns/${campaign.slug}`)}>{campaign.title}</a>
-                </th>
-                <td>
-                  {campaign.isActive ? (
-                    <strong class="campaign-active">{t.active}</strong>
-                  ) : (
-                    <form method="post" action={view.href(`/admin/campaigns/${campaign.slug}/activate`)} class="inline-form">
-                      <CsrfField view={view} />
-                      <span>{t.inactive} </span>
-                      <button type="submit" class="button-secondary" aria-label={t.activate(campaign.title)}>
-                        {t.activateShort}
-                      </button>
-                    </form>
-                  )}
-                </td>
-                <td>{[campaign.houseBill ?? t.noBill, campaign.senateBill ?? t.noBill].join(" · ")}</td>
-                <td>{campaign.hasSpanish ? t.yes : t.no}</td>
-                <td>
-                  <a href={view.href(campaign.path)}>{campaign.path}</a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label={t.tableCaption} id="campaigns" caption="visible" columns={[t.columns.title, t.columns.status, t.columns.bills, t.columns.spanish, t.columns.slug]}>
+        {campaigns.map((campaign) => (
+          <tr>
+            <th scope="row">
+              <a href={view.href(`/admin/campaigns/${campaign.slug}`)}>{campaign.title}</a>
+            </th>
+            <td>
+              {campaign.isActive ? (
+                <strong class="campaign-active">{t.active}</strong>
+              ) : (
+                <form method="post" action={view.href(`/admin/campaigns/${campaign.slug}/activate`)} class="inline-form">
+                  <CsrfField view={view} />
+                  <span>{t.inactive} </span>
+                  <button type="submit" class="button-secondary" aria-label={t.activate(campaign.title)}>
+                    {t.activateShort}
+                  </button>
+                </form>
+              )}
+            </td>
+            <td>{[campaign.houseBill ?? t.noBill, campaign.senateBill ?? t.noBill].join(" · ")}</td>
+            <td>{campaign.hasSpanish ? t.yes : t.no}</td>
+            <td>
+              <a href={view.href(campaign.path)}>{campaign.path}</a>
+            </td>
+          </tr>
+        ))}
+      
+      </DataTable>
     </AdminLayout>
   );
 }

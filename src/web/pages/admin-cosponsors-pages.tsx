@@ -1,3 +1,4 @@
+import { DataTable } from "../components/data-table.js";
 import type { CosponsorBill } from "../../domain/admin/cosponsors/list-cosponsor-bills.js";
 import type { CosponsorUploadResult } from "../../domain/admin/cosponsors/upload-cosponsor-file.js";
 import { billPath } from "../../domain/congress/bill-slug.js";
@@ -122,52 +123,38 @@ export function CosponsorDataPage({ view, bills, form }: { view: View; bills: Co
     <AdminLayout view={view} title={t.title} section="cosponsors">
       <h1>{t.title}</h1>
       <p class="lead">{t.lead}</p>
-      <div class="table-scroll" tabindex={0} role="region" aria-label={t.tableCaption}>
-        <table class="data-table" id="bills">
-          <caption>{t.tableCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.columns.bill}</th>
-              <th scope="col" class="numeric">
-                {t.columns.cosponsors}
-              </th>
-              <th scope="col">{t.columns.asOf}</th>
-              <th scope="col">{t.columns.status}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {bills.map((bill) => (
-              <tr>
-                <th scope="row">
-                  <a href={view.href(bill.path)}>{bill.number}</a>
+      <DataTable label={t.tableCaption} id="bills" caption="visible" columns={[t.columns.bill, { label: t.columns.cosponsors, class: "numeric" }, t.columns.asOf, t.columns.status]}>
+        {bills.map((bill) => (
+          <tr>
+            <th scope="row">
+              <a href={view.href(bill.path)}>{bill.number}</a>
+              <br />
+              <span class="fine-print">
+                {t.congress(bill.congress)}
+                {bill.isCurrent ? ` · ${t.current}` : ""}
+              </span>
+            </th>
+            <td class="numeric">
+              {n(bill.cosponsors)}
+              {bill.officialCount !== null && bill.officialCount !== bill.cosponsors ? (
+                <>
                   <br />
-                  <span class="fine-print">
-                    {t.congress(bill.congress)}
-                    {bill.isCurrent ? ` · ${t.current}` : ""}
-                  </span>
-                </th>
-                <td class="numeric">
-                  {n(bill.cosponsors)}
-                  {bill.officialCount !== null && bill.officialCount !== bill.cosponsors ? (
-                    <>
-                      <br />
-                      <span class="fine-print">{t.officialCount(bill.officialCount)}</span>
-                    </>
-                  ) : null}
-                </td>
-                <td>{bill.asOf ? formatDate(view.locale, bill.asOf) : t.never}</td>
-                <td>
-                  {bill.complete ? t.complete : t.incomplete}
-                  <br />
-                  <a class="fine-print" href={bill.sourceUrl} rel="noopener noreferrer">
-                    {t.sourceLink}
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                  <span class="fine-print">{t.officialCount(bill.officialCount)}</span>
+                </>
+              ) : null}
+            </td>
+            <td>{bill.asOf ? formatDate(view.locale, bill.asOf) : t.never}</td>
+            <td>
+              {bill.complete ? t.complete : t.incomplete}
+              <br />
+              <a class="fine-print" href={bill.sourceUrl} rel="noopener noreferrer">
+                {t.sourceLink}
+              </a>
+            </td>
+          </tr>
+        ))}
+      
+      </DataTable>
       <UploadForm view={view} bills={bills} form={form} />
     </AdminLayout>
   );

@@ -1,3 +1,4 @@
+import { DataTable } from "../components/data-table.js";
 import type { Dashboard, MemberActions } from "../../domain/admin/dashboard/get-dashboard.js";
 import { renderBarChart, renderColumnChart, renderLineChart } from "../charts/index.js";
 import { AdminLayout } from "../components/admin-layout.js";
@@ -110,29 +111,18 @@ export function AdminDashboardPage({ view, dashboard }: { view: View; dashboard:
             {t.staleLead(stale.total, stale.staleAfterDays)}
             {stale.groups.length < stale.total ? ` ${t.staleShown(stale.groups.length, stale.total)}` : ""}
           </p>
-          <div class="table-scroll" role="region" tabindex={0} aria-label={t.staleHeading}>
-            <table class="data-table" id="stale-groups">
-              <caption>{t.staleHeading}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.groupColumn}</th>
-                  <th scope="col">{t.stateColumn}</th>
-                  <th scope="col">{t.lastConfirmedColumn}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {stale.groups.map((g) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={view.href(g.path)}>{g.name}</a>
-                    </th>
-                    <td>{g.state}</td>
-                    <td>{g.lastConfirmedAt ? formatDate(view.locale, g.lastConfirmedAt) : t.never}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label={t.staleHeading} id="stale-groups" caption="visible" columns={[t.groupColumn, t.stateColumn, t.lastConfirmedColumn]}>
+            {stale.groups.map((g) => (
+              <tr>
+                <th scope="row">
+                  <a href={view.href(g.path)}>{g.name}</a>
+                </th>
+                <td>{g.state}</td>
+                <td>{g.lastConfirmedAt ? formatDate(view.locale, g.lastConfirmedAt) : t.never}</td>
+              </tr>
+            ))}
+          
+          </DataTable>
         </>
       )}
 

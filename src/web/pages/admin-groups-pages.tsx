@@ -1,3 +1,4 @@
+import { DataTable } from "../components/data-table.js";
 import { groupKinds } from "../../db/schema/index.js";
 import type { AdminGroupDetail } from "../../domain/admin/groups/get-group-for-admin.js";
 import { groupStatuses, socialKeys, type GroupField } from "../../domain/admin/groups/group-fields.js";
@@ -141,34 +142,21 @@ export function GroupsListPage(props: { view: View; groups: AdminGroupRow[]; tru
       {groups.length === 0 ? (
         <p class="empty-state">{g.none}</p>
       ) : (
-        <div class="table-scroll" role="region" tabindex={0} aria-label={g.heading}>
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{g.columns.name}</th>
-                <th scope="col">{g.columns.place}</th>
-                <th scope="col">{g.columns.kind}</th>
-                <th scope="col">{g.columns.status}</th>
-                <th scope="col">{g.columns.members}</th>
-                <th scope="col">{g.columns.organizers}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {groups.map((row) => (
-                <tr>
-                  <th scope="row">
-                    <a href={view.href(`/admin/groups/${row.id}`)}>{row.name}</a>
-                  </th>
-                  <td>{[row.city, row.stateName].filter(Boolean).join(", ")}</td>
-                  <td>{view.t.groups.kinds[row.kind]}</td>
-                  <td>{g.statuses[row.status]}</td>
-                  <td>{formatNumber(view.locale, row.memberCount)}</td>
-                  <td>{formatNumber(view.locale, row.organizerCount)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={g.heading} columns={[g.columns.name, g.columns.place, g.columns.kind, g.columns.status, g.columns.members, g.columns.organizers]}>
+          {groups.map((row) => (
+            <tr>
+              <th scope="row">
+                <a href={view.href(`/admin/groups/${row.id}`)}>{row.name}</a>
+              </th>
+              <td>{[row.city, row.stateName].filter(Boolean).join(", ")}</td>
+              <td>{view.t.groups.kinds[row.kind]}</td>
+              <td>{g.statuses[row.status]}</td>
+              <td>{formatNumber(view.locale, row.memberCount)}</td>
+              <td>{formatNumber(view.locale, row.organizerCount)}</td>
+            </tr>
+          ))}
+        
+        </DataTable>
       )}
     </AdminLayout>
   );
@@ -397,41 +385,30 @@ export function GroupsImportPreviewPage({ view, preview, csv, status }: { view: 
           ) : c.invalid === 0 ? (
             <p class="notice">{g.previewNothing}</p>
           ) : null}
-          <div class="table-scroll" role="region" tabindex={0} aria-label={g.previewTitle}>
-            <table class="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{g.rowColumns.line}</th>
-                  <th scope="col">{g.rowColumns.action}</th>
-                  <th scope="col">{g.rowColumns.group}</th>
-                  <th scope="col">{g.rowColumns.details}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.rows.map((row) => (
-                  <tr class={row.action === "invalid" ? "row-invalid" : undefined}>
-                    <td>{row.line}</td>
-                    <td>{g.rowActions[row.action]}</td>
-                    <td>
-                      {row.groupId ? <a href={view.href(`/admin/groups/${row.groupId}`)}>{row.name || row.slug}</a> : row.name}
-                      {row.state ? ` (${row.state})` : ""}
-                    </td>
-                    <td>
-                      {row.errors.length > 0 ? (
-                        <ul class="row-errors">
-                          {row.errors.map((e) => (
-                            <li>{problem(e)}</li>
-                          ))}
-                        </ul>
-                      ) : row.changed.length > 0 ? (
-                        g.changedColumns(columns(row.changed))
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label={g.previewTitle} columns={[g.rowColumns.line, g.rowColumns.action, g.rowColumns.group, g.rowColumns.details]}>
+            {preview.rows.map((row) => (
+              <tr class={row.action === "invalid" ? "row-invalid" : undefined}>
+                <td>{row.line}</td>
+                <td>{g.rowActions[row.action]}</td>
+                <td>
+                  {row.groupId ? <a href={view.href(`/admin/groups/${row.groupId}`)}>{row.name || row.slug}</a> : row.name}
+                  {row.state ? ` (${row.state})` : ""}
+                </td>
+                <td>
+                  {row.errors.length > 0 ? (
+                    <ul class="row-errors">
+                      {row.errors.map((e) => (
+                        <li>{problem(e)}</li>
+                      ))}
+                    </ul>
+                  ) : row.changed.length > 0 ? (
+                    g.changedColumns(columns(row.changed))
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          
+          </DataTable>
         </>
       )}
     </AdminLayout>

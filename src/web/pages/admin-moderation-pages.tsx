@@ -1,3 +1,4 @@
+import { DataTable } from "../components/data-table.js";
 import type { ApplicationSummary } from "../../domain/admin/moderation/application-summary.js";
 import type { ChangeReport } from "../../domain/admin/moderation/change-reports.js";
 import { AdminLayout } from "../components/admin-layout.js";
@@ -20,34 +21,22 @@ export function ApplicationsPage({ view, applications, reports, notice }: { view
       ) : (
         <>
           <p>{t.count(applications.length)}</p>
-          <div class="table-scroll" role="region" tabindex={0} aria-label={t.heading}>
-            <table class="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.columns.group}</th>
-                  <th scope="col">{t.columns.place}</th>
-                  <th scope="col">{t.columns.applicant}</th>
-                  <th scope="col">{t.columns.submitted}</th>
-                  <th scope="col">{t.columns.status}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {applications.map((a) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={view.href(`/admin/applications/${a.id}`)} aria-label={t.review(a.group.name)}>
-                        {a.group.name}
-                      </a>
-                    </th>
-                    <td>{place(a)}</td>
-                    <td>{a.applicant.name}</td>
-                    <td>{formatDate(view.locale, a.createdAt)}</td>
-                    <td>{t.statuses[a.status]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label={t.heading} columns={[t.columns.group, t.columns.place, t.columns.applicant, t.columns.submitted, t.columns.status]}>
+            {applications.map((a) => (
+              <tr>
+                <th scope="row">
+                  <a href={view.href(`/admin/applications/${a.id}`)} aria-label={t.review(a.group.name)}>
+                    {a.group.name}
+                  </a>
+                </th>
+                <td>{place(a)}</td>
+                <td>{a.applicant.name}</td>
+                <td>{formatDate(view.locale, a.createdAt)}</td>
+                <td>{t.statuses[a.status]}</td>
+              </tr>
+            ))}
+          
+          </DataTable>
         </>
       )}
       <ChangeReports view={view} reports={reports} />

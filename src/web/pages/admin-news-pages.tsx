@@ -1,3 +1,4 @@
+import { DataTable } from "../components/data-table.js";
 import type { NewsPage as NewsListing } from "../../domain/news/list-news.js";
 import { newsLimits } from "../../domain/news/news-item-fields.js";
 import type { NewsItem } from "../../domain/news/news-items.js";
@@ -30,45 +31,32 @@ export function AdminNewsListPage({ view, listing, notice }: { view: View; listi
       {listing.total === 0 ? (
         <p>{view.t.news.empty}</p>
       ) : (
-        <div class="table-scroll" tabindex={0} role="region" aria-label={t.tableCaption}>
-          <table class="data-table" id="news-items">
-            <caption>{t.tableCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.columns.title}</th>
-                <th scope="col">{t.columns.actions}</th>
-                <th scope="col">{t.columns.date}</th>
-                <th scope="col">{t.columns.publisher}</th>
-                <th scope="col">{t.columns.topics}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {listing.items.map((item) => (
-                <tr>
-                  <th scope="row">
-                    <a href={item.url} target="_blank" rel="noopener">
-                      {item.title}
-                      <span class="visually-hidden"> {view.t.news.opensInNewTab}</span>
-                    </a>
-                  </th>
-                  <td class="news-actions">
-                    <a href={view.href(`/admin/news/${item.id}`)} aria-label={t.editLabel(item.title)}>
-                      {t.edit}
-                    </a>{" "}
-                    <a href={view.href(`/admin/news/${item.id}/delete`)} aria-label={t.deleteLabel(item.title)}>
-                      {t.delete}
-                    </a>
-                  </td>
-                  <td>
-                    <time datetime={item.publishedOn}>{formatDate(view.locale, item.publishedOn)}</time>
-                  </td>
-                  <td>{item.publisher}</td>
-                  <td>{item.topics.map((key) => topicWords[key]).join(", ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={t.tableCaption} id="news-items" caption="visible" columns={[t.columns.title, t.columns.actions, t.columns.date, t.columns.publisher, t.columns.topics]}>
+          {listing.items.map((item) => (
+            <tr>
+              <th scope="row">
+                <a href={item.url} target="_blank" rel="noopener">
+                  {item.title}
+                  <span class="visually-hidden"> {view.t.news.opensInNewTab}</span>
+                </a>
+              </th>
+              <td class="news-actions">
+                <a href={view.href(`/admin/news/${item.id}`)} aria-label={t.editLabel(item.title)}>
+                  {t.edit}
+                </a>{" "}
+                <a href={view.href(`/admin/news/${item.id}/delete`)} aria-label={t.deleteLabel(item.title)}>
+                  {t.delete}
+                </a>
+              </td>
+              <td>
+                <time datetime={item.publishedOn}>{formatDate(view.locale, item.publishedOn)}</time>
+              </td>
+              <td>{item.publisher}</td>
+              <td>{item.topics.map((key) => topicWords[key]).join(", ")}</td>
+            </tr>
+          ))}
+        
+        </DataTable>
       )}
       {listing.pageCount > 1 ? (
         <nav class="pager" aria-label={view.t.news.pagesLabel}>

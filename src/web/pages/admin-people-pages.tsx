@@ -1,3 +1,4 @@
+import { DataTable } from "../components/data-table.js";
 import type { PeopleSearch } from "../../domain/admin/people/search-people.js";
 import type { PersonRecord } from "../../domain/admin/people/get-person.js";
 import { AdminLayout } from "../components/admin-layout.js";
@@ -87,43 +88,23 @@ export function PeopleSearchPage({
                 </a>
               </p>
               <p class="fine-print">{t.exportHint}</p>
-              <div class="table-scroll" role="region" tabindex={0} aria-label={t.tableCaption}>
-                <table class="data-table" id="people-results">
-                  <caption>{t.tableCaption}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{c.name}</th>
-                      <th scope="col">{c.email}</th>
-                      <th scope="col">{c.zip}</th>
-                      <th scope="col">{c.state}</th>
-                      <th scope="col">{c.confirmed}</th>
-                      <th scope="col">{c.created}</th>
-                      <th scope="col" class="numeric">
-                        {c.groups}
-                      </th>
-                      <th scope="col" class="numeric">
-                        {c.lists}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {result.people.map((p) => (
-                      <tr>
-                        <th scope="row">
-                          <a href={view.href(`/admin/people/${p.id}`)}>{p.name}</a>
-                        </th>
-                        <td>{p.email}</td>
-                        <td>{p.zip ?? ""}</td>
-                        <td>{p.state ?? ""}</td>
-                        <td>{p.confirmed ? t.yes : t.no}</td>
-                        <td>{formatDate(view.locale, p.createdAt)}</td>
-                        <td class="numeric">{n(p.groups)}</td>
-                        <td class="numeric">{n(p.lists)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable label={t.tableCaption} id="people-results" caption="visible" columns={[c.name, c.email, c.zip, c.state, c.confirmed, c.created, { label: c.groups, class: "numeric" }, { label: c.lists, class: "numeric" }]}>
+                {result.people.map((p) => (
+                  <tr>
+                    <th scope="row">
+                      <a href={view.href(`/admin/people/${p.id}`)}>{p.name}</a>
+                    </th>
+                    <td>{p.email}</td>
+                    <td>{p.zip ?? ""}</td>
+                    <td>{p.state ?? ""}</td>
+                    <td>{p.confirmed ? t.yes : t.no}</td>
+                    <td>{formatDate(view.locale, p.createdAt)}</td>
+                    <td class="numeric">{n(p.groups)}</td>
+                    <td class="numeric">{n(p.lists)}</td>
+                  </tr>
+                ))}
+              
+              </DataTable>
               {result.pageCount > 1 ? (
                 <nav class="pager" aria-label={t.pagesLabel}>
                   {result.page > 1 ? <a href={view.href(`/admin/people${searchQuery(filter, result.page - 1)}`)} rel="prev">{t.previousPage}</a> : null}
@@ -197,117 +178,73 @@ export function PersonPage({ view, person }: { view: View; person: PersonRecord 
       {person.subscriptions.length === 0 ? (
         none
       ) : (
-        <div class="table-scroll" role="region" tabindex={0} aria-label={t.subscriptionsHeading}>
-          <table class="data-table" id="person-lists">
-            <thead>
-              <tr>
-                <th scope="col">{t.listColumn}</th>
-                <th scope="col">{t.statusColumn}</th>
-                <th scope="col">{t.sinceColumn}</th>
-                <th scope="col">{t.confirmedColumn}</th>
-                <th scope="col">{t.unsubscribedColumn}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {person.subscriptions.map((s) => (
-                <tr>
-                  <th scope="row">{listName(s.list)}</th>
-                  <td>{status(s.status)}</td>
-                  <td>{day(s.createdAt)}</td>
-                  <td>{day(s.confirmedAt)}</td>
-                  <td>{day(s.unsubscribedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={t.subscriptionsHeading} id="person-lists" columns={[t.listColumn, t.statusColumn, t.sinceColumn, t.confirmedColumn, t.unsubscribedColumn]}>
+          {person.subscriptions.map((s) => (
+            <tr>
+              <th scope="row">{listName(s.list)}</th>
+              <td>{status(s.status)}</td>
+              <td>{day(s.createdAt)}</td>
+              <td>{day(s.confirmedAt)}</td>
+              <td>{day(s.unsubscribedAt)}</td>
+            </tr>
+          ))}
+        
+        </DataTable>
       )}
 
       <h2>{t.membershipsHeading}</h2>
       {person.memberships.length === 0 ? (
         none
       ) : (
-        <div class="table-scroll" role="region" tabindex={0} aria-label={t.membershipsHeading}>
-          <table class="data-table" id="person-memberships">
-            <thead>
-              <tr>
-                <th scope="col">{t.groupColumn}</th>
-                <th scope="col">{t.statusColumn}</th>
-                <th scope="col">{t.joinedColumn}</th>
-                <th scope="col">{t.confirmedColumn}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {person.memberships.map((m) => (
-                <tr>
-                  <th scope="row">
-                    <a href={view.href(m.path)}>{m.name}</a> ({m.state})
-                  </th>
-                  <td>{status(m.status)}</td>
-                  <td>{day(m.createdAt)}</td>
-                  <td>{day(m.confirmedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={t.membershipsHeading} id="person-memberships" columns={[t.groupColumn, t.statusColumn, t.joinedColumn, t.confirmedColumn]}>
+          {person.memberships.map((m) => (
+            <tr>
+              <th scope="row">
+                <a href={view.href(m.path)}>{m.name}</a> ({m.state})
+              </th>
+              <td>{status(m.status)}</td>
+              <td>{day(m.createdAt)}</td>
+              <td>{day(m.confirmedAt)}</td>
+            </tr>
+          ))}
+        
+        </DataTable>
       )}
 
       <h2>{t.organizesHeading}</h2>
       {person.organizes.length === 0 ? (
         none
       ) : (
-        <div class="table-scroll" role="region" tabindex={0} aria-label={t.organizesHeading}>
-          <table class="data-table" id="person-organizes">
-            <thead>
-              <tr>
-                <th scope="col">{t.groupColumn}</th>
-                <th scope="col">{t.roleColumn}</th>
-                <th scope="col">{t.sinceColumn}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {person.organizes.map((o) => (
-                <tr>
-                  <th scope="row">
-                    <a href={view.href(o.path)}>{o.name}</a> ({o.state})
-                  </th>
-                  <td>{o.isFounder ? t.founder : t.coOrganizer}</td>
-                  <td>{day(o.since)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={t.organizesHeading} id="person-organizes" columns={[t.groupColumn, t.roleColumn, t.sinceColumn]}>
+          {person.organizes.map((o) => (
+            <tr>
+              <th scope="row">
+                <a href={view.href(o.path)}>{o.name}</a> ({o.state})
+              </th>
+              <td>{o.isFounder ? t.founder : t.coOrganizer}</td>
+              <td>{day(o.since)}</td>
+            </tr>
+          ))}
+        
+        </DataTable>
       )}
 
       {person.applications.length > 0 ? (
         <>
           <h2>{t.applicationsHeading}</h2>
-          <div class="table-scroll" role="region" tabindex={0} aria-label={t.applicationsHeading}>
-            <table class="data-table" id="person-applications">
-              <thead>
-                <tr>
-                  <th scope="col">{t.groupColumn}</th>
-                  <th scope="col">{t.statusColumn}</th>
-                  <th scope="col">{t.appliedColumn}</th>
-                  <th scope="col">{t.decidedColumn}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {person.applications.map((a) => (
-                  <tr>
-                    <th scope="row">
-                      {a.groupName} ({a.state})
-                    </th>
-                    <td>{status(a.status)}</td>
-                    <td>{day(a.createdAt)}</td>
-                    <td>{day(a.decidedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label={t.applicationsHeading} id="person-applications" columns={[t.groupColumn, t.statusColumn, t.appliedColumn, t.decidedColumn]}>
+            {person.applications.map((a) => (
+              <tr>
+                <th scope="row">
+                  {a.groupName} ({a.state})
+                </th>
+                <td>{status(a.status)}</td>
+                <td>{day(a.createdAt)}</td>
+                <td>{day(a.decidedAt)}</td>
+              </tr>
+            ))}
+          
+          </DataTable>
         </>
       ) : null}
 
@@ -317,28 +254,17 @@ export function PersonPage({ view, person }: { view: View; person: PersonRecord 
       ) : (
         <>
           {person.mailTotal > person.mail.length ? <p>{t.mailShown(person.mail.length, person.mailTotal)}</p> : null}
-          <div class="table-scroll" role="region" tabindex={0} aria-label={t.mailHeading}>
-            <table class="data-table" id="person-mail">
-              <thead>
-                <tr>
-                  <th scope="col">{t.subjectColumn}</th>
-                  <th scope="col">{t.templateColumn}</th>
-                  <th scope="col">{t.statusColumn}</th>
-                  <th scope="col">{t.timeColumn}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {person.mail.map((m) => (
-                  <tr>
-                    <th scope="row">{m.subject ?? t.none}</th>
-                    <td>{m.template}</td>
-                    <td>{status(m.status)}</td>
-                    <td>{dateTime(view, m.sentAt ?? m.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label={t.mailHeading} id="person-mail" columns={[t.subjectColumn, t.templateColumn, t.statusColumn, t.timeColumn]}>
+            {person.mail.map((m) => (
+              <tr>
+                <th scope="row">{m.subject ?? t.none}</th>
+                <td>{m.template}</td>
+                <td>{status(m.status)}</td>
+                <td>{dateTime(view, m.sentAt ?? m.createdAt)}</td>
+              </tr>
+            ))}
+          
+          </DataTable>
         </>
       )}
     </AdminLayout>

@@ -1,3 +1,4 @@
+import { DataTable } from "../components/data-table.js";
 import { REPORT_PERIODS, type ReferralReport } from "../../domain/admin/referrals/get-referral-report.js";
 import { AdminLayout } from "../components/admin-layout.js";
 import type { View } from "../view.js";
@@ -34,62 +35,38 @@ export function ReferralReportPage({ view, report, badPeriod }: { view: View; re
       {report.sources.length === 0 ? (
         <p>{t.noSources}</p>
       ) : (
-        <div class="table-scroll" tabindex={0} role="region" aria-labelledby="sources-heading">
-          <table class="data-table" id="sources">
-            <thead>
-              <tr>
-                <th scope="col">{t.sourceCol}</th>
-                <th scope="col">{t.campaignCol}</th>
-                <th scope="col" class="numeric">{t.signupsCol}</th>
-                <th scope="col" class="numeric">{t.joinsCol}</th>
-                <th scope="col" class="numeric">{t.rsvpsCol}</th>
-                <th scope="col" class="numeric">{t.actionsCol}</th>
-                <th scope="col" class="numeric">{t.totalCol}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.sources.map((row) => (
-                <tr>
-                  <td>{row.utmSource ? <code>{row.utmSource}</code> : none}</td>
-                  <td>{row.utmCampaign ? <code>{row.utmCampaign}</code> : none}</td>
-                  <td class="numeric">{row.signups}</td>
-                  <td class="numeric">{row.joins}</td>
-                  <td class="numeric">{row.rsvps}</td>
-                  <td class="numeric">{row.actions}</td>
-                  <td class="numeric">{row.total}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={t.sourcesHeading} id="sources" columns={[t.sourceCol, t.campaignCol, { label: t.signupsCol, class: "numeric" }, { label: t.joinsCol, class: "numeric" }, { label: t.rsvpsCol, class: "numeric" }, { label: t.actionsCol, class: "numeric" }, { label: t.totalCol, class: "numeric" }]}>
+          {report.sources.map((row) => (
+            <tr>
+              <td>{row.utmSource ? <code>{row.utmSource}</code> : none}</td>
+              <td>{row.utmCampaign ? <code>{row.utmCampaign}</code> : none}</td>
+              <td class="numeric">{row.signups}</td>
+              <td class="numeric">{row.joins}</td>
+              <td class="numeric">{row.rsvps}</td>
+              <td class="numeric">{row.actions}</td>
+              <td class="numeric">{row.total}</td>
+            </tr>
+          ))}
+        
+        </DataTable>
       )}
 
       <h2 id="referrers-heading">{t.referrersHeading}</h2>
       {report.referrers.length === 0 ? (
         <p>{t.noReferrers}</p>
       ) : (
-        <div class="table-scroll" tabindex={0} role="region" aria-labelledby="referrers-heading">
-          <table class="data-table" id="referrers">
-            <thead>
-              <tr>
-                <th scope="col">{t.codeCol}</th>
-                <th scope="col">{t.personCol}</th>
-                <th scope="col" class="numeric">{t.peopleCol}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.referrers.map((row) => (
-                <tr>
-                  <td>
-                    <code>{row.code}</code>
-                  </td>
-                  <td>{row.personId !== null ? <a href={view.href(`/admin/people/${row.personId}`)}>{row.name}</a> : t.anonymous}</td>
-                  <td class="numeric">{row.people}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={t.referrersHeading} id="referrers" columns={[t.codeCol, t.personCol, { label: t.peopleCol, class: "numeric" }]}>
+          {report.referrers.map((row) => (
+            <tr>
+              <td>
+                <code>{row.code}</code>
+              </td>
+              <td>{row.personId !== null ? <a href={view.href(`/admin/people/${row.personId}`)}>{row.name}</a> : t.anonymous}</td>
+              <td class="numeric">{row.people}</td>
+            </tr>
+          ))}
+        
+        </DataTable>
       )}
     </AdminLayout>
   );

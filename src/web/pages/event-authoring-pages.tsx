@@ -1,3 +1,4 @@
+import { DataTable } from "../components/data-table.js";
 import type { Child } from "hono/jsx";
 import type { EventKind } from "../../db/schema/index.js";
 import type { EventSummaryForAuthors } from "../../domain/events/event-summaries-for-authors.js";
@@ -74,83 +75,68 @@ function EventsTable({
   const t = view.t.eventsAdmin.list;
   const s = view.t.eventsAdmin.staff;
   return (
-    <div class="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabindex={0}>
-      <table class="data-table events-table" id={id}>
-        <caption id={`${id}-caption`} class="visually-hidden">
-          {caption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.columns.event}</th>
-            <th scope="col">{t.columns.actions}</th>
-            <th scope="col">{t.columns.status}</th>
-            <th scope="col">{t.columns.rsvps}</th>
-            {staff ? <th scope="col">{t.columns.group}</th> : null}
+    <DataTable label={caption} id={id} caption="hidden" class="events-table" columns={[t.columns.event, t.columns.actions, t.columns.status, t.columns.rsvps, staff ? t.columns.group : null]}>
+      {events.map((event) => {
+        const canFeature = staff && event.group === null && event.status === "scheduled" && now < event.endsAt;
+        return (
+          <tr data-event-id={String(event.id)}>
+            <th scope="row">
+              <a href={view.href(event.path)}>{event.title}</a>
+              <br />
+              <span class="fine-print">
+                {view.t.eventsAdmin.form.kinds[event.kind]} · {formatEventStart(view.locale, event.startsAt, event.timeZone)}
+              </span>
+            </th>
+            <td>
+              <ul class="event-actions">
+                <li>
+                  <a href={view.href(`${base(event)}/${event.id}/edit`)} aria-label={t.editNamed(event.title)}>
+                    {t.edit}
+                  </a>
+                </li>
+                <li>
+                  <a href={view.href(`${base(event)}/${event.id}/attendees`)} aria-label={t.attendeesNamed(event.title)}>
+                    {t.attendees}
+                  </a>
+                </li>
+                {event.status === "scheduled" && now < event.endsAt ? (
+                  <li>
+                    <a href={view.href(`${base(event)}/${event.id}/cancel`)} aria-label={t.cancelNamed(event.title)}>
+                      {t.cancel}
+                    </a>
+                  </li>
+                ) : null}
+                {canFeature ? (
+                  <li>
+                    {event.featured ? (
+                      <form method="post" action={view.href(`${STAFF_EVENTS_BASE}/unfeature`)}>
+                        <CsrfField view={view} />
+                        <button type="submit" class="button-secondary">
+                          {s.unfeature}
+                        </button>
+                      </form>
+                    ) : (
+                      <form method="post" action={view.href(`${STAFF_EVENTS_BASE}/${event.id}/feature`)}>
+                        <CsrfField view={view} />
+                        <button type="submit" class="button-secondary" aria-label={s.featureNamed(event.title)}>
+                          {s.feature}
+                        </button>
+                      </form>
+                    )}
+                  </li>
+                ) : null}
+              </ul>
+            </td>
+            <td>
+              <StatusLabel view={view} event={event} now={now} />
+            </td>
+            <td>{t.rsvps(event.rsvps.going, event.rsvps.waitlisted)}</td>
+            {staff ? <td>{event.group ? event.group.name : t.national}</td> : null}
           </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => {
-            const canFeature = staff && event.group === null && event.status === "scheduled" && now < event.endsAt;
-            return (
-              <tr data-event-id={String(event.id)}>
-                <th scope="row">
-                  <a href={view.href(event.path)}>{event.title}</a>
-                  <br />
-                  <span class="fine-print">
-                    {view.t.eventsAdmin.form.kinds[event.kind]} · {formatEventStart(view.locale, event.startsAt, event.timeZone)}
-                  </span>
-                </th>
-                <td>
-                  <ul class="event-actions">
-                    <li>
-                      <a href={view.href(`${base(event)}/${event.id}/edit`)} aria-label={t.editNamed(event.title)}>
-                        {t.edit}
-                      </a>
-                    </li>
-                    <li>
-                      <a href={view.href(`${base(event)}/${event.id}/attendees`)} aria-label={t.attendeesNamed(event.title)}>
-                        {t.attendees}
-                      </a>
-                    </li>
-                    {event.status === "scheduled" && now < event.endsAt ? (
-                      <li>
-                        <a href={view.href(`${base(event)}/${event.id}/cancel`)} aria-label={t.cancelNamed(event.title)}>
-                          {t.cancel}
-                        </a>
-                      </li>
-                    ) : null}
-                    {canFeature ? (
-                      <li>
-                        {event.featured ? (
-                          <form method="post" action={view.href(`${STAFF_EVENTS_BASE}/unfeature`)}>
-                            <CsrfField view={view} />
-                            <button type="submit" class="button-secondary">
-                              {s.unfeature}
-                            </button>
-                          </form>
-                        ) : (
-                          <form method="post" action={view.href(`${STAFF_EVENTS_BASE}/${event.id}/feature`)}>
-                            <CsrfField view={view} />
-                            <button type="submit" class="button-secondary" aria-label={s.featureNamed(event.title)}>
-                              {s.feature}
-                            </button>
-                          </form>
-                        )}
-                      </li>
-                    ) : null}
-                  </ul>
-                </td>
-                <td>
-                  <StatusLabel view={view} event={event} now={now} />
-                </td>
-                <td>{t.rsvps(event.rsvps.going, event.rsvps.waitlisted)}</td>
-                {staff ? <td>{event.group ? event.group.name : t.national}</td> : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    
+    </DataTable>
   );
 }
 
@@ -387,31 +373,18 @@ function AttendeesBody({ view, list, base, back }: { view: View; list: EventAtte
         <p>{t.none}</p>
       ) : (
         <>
-          <div class="table-scroll" tabindex={0} role="region" aria-labelledby="attendees-caption">
-            <table class="data-table" id="attendees">
-              <caption id="attendees-caption">{t.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.columns.name}</th>
-                  {list.includesEmail ? <th scope="col">{t.columns.email}</th> : null}
-                  <th scope="col">{t.columns.zip}</th>
-                  <th scope="col">{t.columns.status}</th>
-                  <th scope="col">{t.columns.since}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.attendees.map((a) => (
-                  <tr>
-                    <th scope="row">{a.name}</th>
-                    {list.includesEmail ? <td>{a.email}</td> : null}
-                    <td>{a.zip ?? ""}</td>
-                    <td>{t.statuses[a.status]}</td>
-                    <td>{formatEventStart(view.locale, a.since, list.event.timeZone)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label={t.caption} id="attendees" caption="visible" columns={[t.columns.name, list.includesEmail ? t.columns.email : null, t.columns.zip, t.columns.status, t.columns.since]}>
+            {list.attendees.map((a) => (
+              <tr>
+                <th scope="row">{a.name}</th>
+                {list.includesEmail ? <td>{a.email}</td> : null}
+                <td>{a.zip ?? ""}</td>
+                <td>{t.statuses[a.status]}</td>
+                <td>{formatEventStart(view.locale, a.since, list.event.timeZone)}</td>
+              </tr>
+            ))}
+          
+          </DataTable>
           <p>
             <a href={view.href(`${base}.csv`)} download>
               {t.download}

@@ -1,3 +1,4 @@
+import { DataTable } from "../components/data-table.js";
 import type { Child } from "hono/jsx";
 import type { Actor } from "../../domain/accounts/actor.js";
 import type { GroupForEditing } from "../../domain/organize/get-group-for-editing.js";
@@ -221,37 +222,20 @@ export function MembersPage({ view, list }: { view: View; list: GroupMembers }) 
             </a>
           </p>
           <p class="fine-print">{t.csvNote}</p>
-          <div class="table-scroll" role="region" aria-labelledby="members-caption" tabindex={0}>
-            <table class="data-table">
-              <caption id="members-caption" class="visually-hidden">
-                {t.membersHeading}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.columns.name}</th>
-                  {list.includesEmail ? <th scope="col">{t.columns.email}</th> : null}
-                  <th scope="col">{t.columns.zip}</th>
-                  <th scope="col">{t.columns.phone}</th>
-                  <th scope="col">{t.columns.joined}</th>
-                  <th scope="col">{t.columns.status}</th>
-                  <th scope="col">{t.columns.optIns}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.members.map((m) => (
-                  <tr>
-                    <th scope="row">{m.name}</th>
-                    {list.includesEmail ? <td>{m.email}</td> : null}
-                    <td>{m.zip ?? ""}</td>
-                    <td>{m.phone ?? ""}</td>
-                    <td>{formatDate(view.locale, m.joinedAt)}</td>
-                    <td>{t.memberStatuses[m.status]}</td>
-                    <td>{optIns(m.optIns)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label={t.membersHeading} caption="hidden" columns={[t.columns.name, list.includesEmail ? t.columns.email : null, t.columns.zip, t.columns.phone, t.columns.joined, t.columns.status, t.columns.optIns]}>
+            {list.members.map((m) => (
+              <tr>
+                <th scope="row">{m.name}</th>
+                {list.includesEmail ? <td>{m.email}</td> : null}
+                <td>{m.zip ?? ""}</td>
+                <td>{m.phone ?? ""}</td>
+                <td>{formatDate(view.locale, m.joinedAt)}</td>
+                <td>{t.memberStatuses[m.status]}</td>
+                <td>{optIns(m.optIns)}</td>
+              </tr>
+            ))}
+          
+          </DataTable>
         </>
       )}
     </GroupFrame>
