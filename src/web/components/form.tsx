@@ -166,3 +166,18 @@ export function Checkbox({ form, name, label }: { form: FormState; name: string;
     </div>
   );
 }
+
+/**
+ * The name, e-mail and ZIP code every "who are you" form asks for (checked by
+ * src/domain/people/validate-person-fields.ts), with the same labels, autocomplete and limits.
+ */
+export function PersonFields({ view, form, zipHint }: { view: View; form: FormState; zipHint?: string | undefined }) {
+  const u = view.t.updates;
+  return (
+    <>
+      <TextField view={view} form={form} name="name" label={u.name} autocomplete="name" maxlength={100} />
+      <TextField view={view} form={form} name="email" label={u.email} type="email" autocomplete="email" inputmode="email" maxlength={254} />
+      <TextField view={view} form={form} name="zip" label={u.zip} hint={zipHint} autocomplete="postal-code" inputmode="numeric" maxlength={10} class="input-short" />
+    </>
+  );
+}

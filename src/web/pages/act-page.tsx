@@ -192,6 +192,40 @@ export function statusText(view: View, stance: MemberStance): string {
   }
 }
 
+/** The top of a member's card (the full page's and the embed's): name, party and seat, and where they stand. */
+export function MemberSummary({
+  view,
+  member,
+  stance,
+  Heading,
+  linkToCosponsors = false,
+}: {
+  view: View;
+  member: CongressMember;
+  stance: MemberStance;
+  Heading: "h3" | "h4";
+  linkToCosponsors?: boolean;
+}) {
+  const t = view.t.act;
+  return (
+    <>
+      <Heading>{memberLabel(view, member)}</Heading>
+      <p class="member-meta">
+        {t.parties[member.party] ?? member.party} · {t.seatLabel(member.stateName, member.district)}
+      </p>
+      <p class={`status status-${stance.status}`}>
+        <strong>{statusText(view, stance)}</strong>
+        {linkToCosponsors && stance.bill ? (
+          <>
+            {" · "}
+            <a href={view.href(stance.bill.path)}>{t.seeCosponsors}</a>
+          </>
+        ) : null}
+      </p>
+    </>
+  );
+}
+
 export const telHref = (phone: string) => `tel:+1${phone.replace(/\D/g, "").replace(/^1(?=\d{10}$)/, "")}`;
 
 function MemberCard(props: ActPageProps & { member: CongressMember; stance: MemberStance; words: CampaignWords; callerPlace: string; found: Representatives }) {
@@ -211,19 +245,7 @@ function MemberCard(props: ActPageProps & { member: CongressMember; stance: Memb
   const logged = props.logged === id;
   return (
     <li class="card member-card" id={`member-${id}`}>
-      <h4>{label}</h4>
-      <p class="member-meta">
-        {t.parties[member.party] ?? member.party} · {t.seatLabel(member.stateName, member.district)}
-      </p>
-      <p class={`status status-${stance.status}`}>
-        <strong>{statusText(view, stance)}</strong>
-        {stance.bill ? (
-          <>
-            {" · "}
-            <a href={view.href(stance.bill.path)}>{t.seeCosponsors}</a>
-          </>
-        ) : null}
-      </p>
+      <MemberSummary view={view} member={member} stance={stance} Heading="h4" linkToCosponsors />
       <p class="member-counter" data-counter={id}>
         {t.callsThisWeek(memberCounts.callsThisWeek, label)}
       </p>

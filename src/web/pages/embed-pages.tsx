@@ -6,11 +6,11 @@ import type { PublicGroup, StateEntry } from "../../domain/groups/group-director
 import type { CongressMember } from "../../domain/congress/congress-directory.js";
 import type { MemberStance } from "../../domain/campaigns/member-stance.js";
 import { callOutcomes, type ActionOutcome } from "../../db/schema/index.js";
-import { CsrfField, ErrorSummary, Honeypot, Notice, TextField, type FormState } from "../components/form.js";
+import { CsrfField, ErrorSummary, Honeypot, Notice, PersonFields, TextField, type FormState } from "../components/form.js";
 import { EmbedLayout, NewTabLink } from "../components/embed-layout.js";
 import { SOURCE_FIELDS } from "../referrals.js";
 import type { View } from "../view.js";
-import { memberLabel, statusText, telHref, VacantSeatCard } from "./act-page.js";
+import { MemberSummary, memberLabel, telHref, VacantSeatCard } from "./act-page.js";
 
 /**
  * Where a visit to an embed came from, carried in hidden fields because the embed sets no
@@ -144,13 +144,7 @@ function EmbedMember(props: EmbedActPageProps & { found: Representatives; member
   const id = member.bioguideId;
   return (
     <li class="card member-card embed-member" id={`member-${id}`}>
-      <h3>{label}</h3>
-      <p class="member-meta">
-        {t.parties[member.party] ?? member.party} · {t.seatLabel(member.stateName, member.district)}
-      </p>
-      <p class={`status status-${stance.status}`}>
-        <strong>{statusText(view, stance)}</strong>
-      </p>
+      <MemberSummary view={view} member={member} stance={stance} Heading="h3" />
       <ul class="embed-actions">
         {mainPhone ? (
           <li>
@@ -273,9 +267,7 @@ export function EmbedGroupsPage({ view, state, groups, source, form }: EmbedGrou
               <Honeypot view={view} />
               <SourceFields source={source} />
               {only ? <input type="hidden" name="group" value={only.slug} /> : <GroupSelect view={view} form={form} groups={groups} />}
-              <TextField view={view} form={form} name="name" label={u.name} autocomplete="name" maxlength={100} />
-              <TextField view={view} form={form} name="email" label={u.email} type="email" autocomplete="email" inputmode="email" maxlength={254} />
-              <TextField view={view} form={form} name="zip" label={u.zip} autocomplete="postal-code" inputmode="numeric" maxlength={10} class="input-short" />
+              <PersonFields view={view} form={form} />
               <button type="submit" class="button">
                 {e.joinSubmit}
               </button>
@@ -298,9 +290,7 @@ export function EmbedGroupsPage({ view, state, groups, source, form }: EmbedGrou
               <CsrfField view={view} />
               <Honeypot view={view} />
               <SourceFields source={source} />
-              <TextField view={view} form={form} name="name" label={u.name} autocomplete="name" maxlength={100} />
-              <TextField view={view} form={form} name="email" label={u.email} type="email" autocomplete="email" inputmode="email" maxlength={254} />
-              <TextField view={view} form={form} name="zip" label={u.zip} autocomplete="postal-code" inputmode="numeric" maxlength={10} class="input-short" />
+              <PersonFields view={view} form={form} />
               <button type="submit" class="button">
                 {t.waitSubmit}
               </button>

@@ -8,7 +8,7 @@ import type { GroupsNear } from "../../domain/groups/find-groups-near.js";
 import type { DirectoryListing } from "../../domain/groups/list-group-directory.js";
 import { renderMarkdown } from "../../lib/markdown.js";
 import { CoverageSection } from "../components/coverage.js";
-import { Checkbox, CsrfField, ErrorSummary, Honeypot, RadioGroup, TextArea, TextField, type FormState } from "../components/form.js";
+import { Checkbox, CsrfField, ErrorSummary, Honeypot, PersonFields, RadioGroup, TextArea, TextField, type FormState } from "../components/form.js";
 import { GroupCard } from "../components/group-card.js";
 import { EmbedSnippet } from "../components/embed-snippet.js";
 import { Layout } from "../components/layout.js";
@@ -144,9 +144,7 @@ export function StatePage({ view, state, groups, mapSvg, waitForm }: { view: Vie
           <form method="post" action={view.href(`/groups/${state.code.toLowerCase()}/wait`)} novalidate class="stack">
             <CsrfField view={view} />
             <Honeypot view={view} />
-            <TextField view={view} form={waitForm} name="name" label={view.t.updates.name} autocomplete="name" maxlength={100} />
-            <TextField view={view} form={waitForm} name="email" label={view.t.updates.email} type="email" autocomplete="email" inputmode="email" maxlength={254} />
-            <TextField view={view} form={waitForm} name="zip" label={view.t.updates.zip} autocomplete="postal-code" inputmode="numeric" maxlength={10} class="input-short" />
+            <PersonFields view={view} form={waitForm} />
             <button type="submit" class="button">
               {t.waitSubmit}
             </button>
@@ -239,9 +237,7 @@ export function GroupPage({
         <form method="post" action={view.href(`${group.path}/join`)} novalidate class="stack">
           <CsrfField view={view} />
           <Honeypot view={view} />
-          <TextField view={view} form={joinForm} name="name" label={u.name} autocomplete="name" maxlength={100} />
-          <TextField view={view} form={joinForm} name="email" label={u.email} type="email" autocomplete="email" inputmode="email" maxlength={254} />
-          <TextField view={view} form={joinForm} name="zip" label={u.zip} autocomplete="postal-code" inputmode="numeric" maxlength={10} class="input-short" />
+          <PersonFields view={view} form={joinForm} />
           <TextField view={view} form={joinForm} name="phone" label={t.phone} hint={t.phoneHint} type="tel" autocomplete="tel" inputmode="tel" maxlength={20} />
           <Checkbox form={joinForm} name="nationalUpdates" label={t.nationalOptIn} />
           <button type="submit" class="button">
@@ -376,9 +372,7 @@ export function FoundGroupPage({ view, form }: { view: View; form: FormState }) 
       <form method="post" action={view.href("/start-a-group")} novalidate class="stack">
         <CsrfField view={view} />
         <Honeypot view={view} />
-        <TextField view={view} form={form} name="name" label={u.name} autocomplete="name" maxlength={100} />
-        <TextField view={view} form={form} name="email" label={u.email} type="email" autocomplete="email" inputmode="email" maxlength={254} />
-        <TextField view={view} form={form} name="zip" label={u.zip} hint={u.zipHint} autocomplete="postal-code" inputmode="numeric" maxlength={10} class="input-short" />
+        <PersonFields view={view} form={form} zipHint={u.zipHint} />
         <TextField view={view} form={form} name="groupName" label={t.groupName} hint={t.groupNameHint} maxlength={120} />
         <TextField view={view} form={form} name="city" label={t.city} autocomplete="address-level2" maxlength={80} />
         <TextArea view={view} form={form} name="why" label={t.why} maxlength={4000} />

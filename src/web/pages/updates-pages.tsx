@@ -1,7 +1,7 @@
 import { YourLink } from "../components/share-bar.js";
 import type { ListChoice } from "../../domain/updates/manage-subscriptions.js";
 import { Layout } from "../components/layout.js";
-import { CsrfField, ErrorSummary, Honeypot, Notice, RadioGroup, TextField, type FormState } from "../components/form.js";
+import { CsrfField, ErrorSummary, Honeypot, Notice, PersonFields, RadioGroup, type FormState } from "../components/form.js";
 import type { View } from "../view.js";
 
 export function UpdatesSignUpPage({ view, form }: { view: View; form: FormState }) {
@@ -16,9 +16,7 @@ export function UpdatesSignUpPage({ view, form }: { view: View; form: FormState 
         <CsrfField view={view} />
         <Honeypot view={view} />
         <p class="list-notice">{t.listNotice}</p>
-        <TextField view={view} form={form} name="name" label={t.name} autocomplete="name" maxlength={100} />
-        <TextField view={view} form={form} name="email" label={t.email} type="email" autocomplete="email" inputmode="email" maxlength={254} />
-        <TextField view={view} form={form} name="zip" label={t.zip} hint={t.zipHint} autocomplete="postal-code" inputmode="numeric" maxlength={10} class="input-short" />
+        <PersonFields view={view} form={form} zipHint={t.zipHint} />
         <RadioGroup
           view={view}
           form={form}
