@@ -32,6 +32,8 @@ export function listen(config: Config, database: Database, ctx: MailCtx, logger:
           loadCongressDirectory(ctx).catch((error: unknown) => logger.warn({ err: error }, "could not preload the congress directory"));
           // "Use my location": the district index (about 70 ms to build, 7 MiB; decision 0016).
           loadDistrictIndex(ctx).catch((error: unknown) => logger.warn({ err: error }, "could not preload the district index"));
+          // Link-preview images: the first card pays ~200 ms for fonts and satori's WebAssembly (decision 0013).
+          Promise.resolve(app.request("/og/site.png")).catch((error: unknown) => logger.warn({ err: error }, "could not warm the preview renderer"));
         }, 1000).unref();
       });
       server.once("error", reject);
