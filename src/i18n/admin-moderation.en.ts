@@ -21,6 +21,7 @@ export const adminModerationEn = {
     whoTheyKnow: "Who they know",
     experience: "Organizing experience",
     question: "Question asked",
+    answer: (when: string) => `Their answer (${when})`,
     decision: "Decision note",
     group: "Group record",
   },

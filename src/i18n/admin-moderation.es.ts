@@ -23,6 +23,7 @@ export const adminModerationEs: Messages["admin"]["moderation"] = {
     whoTheyKnow: "A quién conoce",
     experience: "Experiencia organizando",
     question: "Pregunta enviada",
+    answer: (when: string) => `Su respuesta (${when})`,
     decision: "Nota de la decisión",
     group: "Ficha del grupo",
   },

@@ -15,7 +15,7 @@ export type MailContent =
   | { template: "founding-received"; name: string; groupName: string; stateName: string }
   | { template: "founding-approved"; name: string; groupName: string; groupUrl: string }
   | { template: "founding-rejected"; name: string; groupName: string; reason: string }
-  | { template: "founding-more-info"; name: string; groupName: string; question: string }
+  | { template: "founding-more-info"; name: string; groupName: string; question: string; answerUrl: string }
   | { template: "group-formed"; name: string; groupName: string; stateName: string; groupUrl: string }
   | { template: "contact-relay"; groupName: string; senderName: string; message: string }
   | { template: "sign-in"; name: string; signInUrl: string; expiresInMinutes: number }
@@ -104,7 +104,11 @@ export function renderMail(t: Messages, content: MailContent, footer?: ListFoote
         return {
           subject: m.foundingMoreInfoSubject(content.groupName),
           greetingName: content.name,
-          section: { paragraphs: [m.foundingMoreInfoBody(content.groupName), ...content.question.split(/\n{2,}/)], after: [m.foundingMoreInfoAfter] },
+          section: {
+            paragraphs: [m.foundingMoreInfoBody(content.groupName), ...content.question.split(/\n{2,}/)],
+            button: { label: m.foundingMoreInfoButton, url: content.answerUrl },
+            after: [m.foundingMoreInfoAfter],
+          },
         };
       case "group-formed":
         return {

@@ -1,5 +1,6 @@
 import { listGroupUpcomingEvents } from "../domain/events/list-events.js";
 import { Hono, type Context } from "hono";
+import { answerApplicationQuestion, getApplicationQuestion } from "../domain/groups/answer-application-question.js";
 import { applyToFoundGroup } from "../domain/groups/apply-to-found-group.js";
 import { contactOrganizers } from "../domain/groups/contact-organizers.js";
 import { findGroupsNear } from "../domain/groups/find-groups-near.js";
@@ -19,7 +20,7 @@ import { emptyForm, type FormState } from "./components/form.js";
 import { readForm, submitForm } from "./forms.js";
 import { cachedPage } from "./page-cache.js";
 import { coverageMapSvg, stateMapSvg } from "./maps.js";
-import { DirectoryPage, FoundGroupPage, GroupPage, MessagePage, NearPage, StatePage } from "./pages/groups-pages.js";
+import { AnswerQuestionPage, DirectoryPage, FoundGroupPage, GroupPage, MessagePage, NearPage, StatePage } from "./pages/groups-pages.js";
 import { renderPage } from "./render.js";
 import { creditAction, yourLink } from "./referrals.js";
 import { viewFor } from "./view.js";
@@ -231,6 +232,25 @@ export const groupsRoutes = new Hono<AppEnv>()
     if (!outcome.ok) return renderPage(c, <FoundGroupPage view={viewFor(c)} form={outcome.form} />, 400);
     await creditAction(c, { kind: "found", subject: `group:${outcome.result.groupId}` });
     return c.redirect(done, 303);
+  })
+  .get("/start-a-group/answer/:token", async (c) => {
+    const token = c.req.param("token");
+    const question = await getApplicationQuestion({ ctx: c.var.deps.ctx, input: { token } });
+    c.header("Cache-Control", "no-store");
+    c.header("Referrer-Policy", "no-referrer");
+    return renderPage(c, <AnswerQuestionPage view={viewFor(c)} token={token} question={question} form={emptyForm()} />);
+  })
+  .post("/start-a-group/answer/:token", writeLimit, async (c) => {
+    const token = c.req.param("token");
+    const { fields } = await readForm(c);
+    const ctx = c.var.deps.ctx;
+    const outcome = await submitForm(fields, () => answerApplicationQuestion({ ctx, input: { token, answer: fields.answer ?? "" } }));
+    if (!outcome.ok) {
+      const question = await getApplicationQuestion({ ctx, input: { token } });
+      return renderPage(c, <AnswerQuestionPage view={viewFor(c)} token={token} question={question} form={outcome.form} />, 400);
+    }
+    const t = c.var.t.found;
+    return renderPage(c, <MessagePage view={viewFor(c)} title={t.answeredTitle} heading={t.answeredTitle} body={t.answeredBody(outcome.result.groupName)} />);
   })
   .get("/start-a-group/sent", async (c) => {
     const t = c.var.t.found;

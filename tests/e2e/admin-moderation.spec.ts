@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { en } from "../../src/i18n/en.js";
 import { E2E_ADMIN_EMAIL } from "./constants.js";
 import { axeViolations, expect, screenshotDir, test } from "./fixtures.js";
-import { signInByEmail } from "./sign-in-helpers.js";
+import { openNewestMailTo, signInByEmail } from "./sign-in-helpers.js";
 
 const run = Date.now().toString(36);
 const m = en.admin.moderation;
@@ -85,6 +85,20 @@ test.describe("accessibility and the groups area", () => {
     await page.getByRole("button", { name: m.moreInfoButton }).click();
     await expect(page.getByRole("status")).toHaveText(m.moreInfoSent(groupName));
     await expect(page.getByText(m.statuses.more_info_requested)).toBeVisible();
+    const application = page.url();
+
+    // The founder answers on the page the question's e-mail links to, and staff read it.
+    await openNewestMailTo(page, `founder2.${run}@example.org`, en.mail.foundingMoreInfoSubject(groupName));
+    const link = await page.getByRole("link", { name: /\/start-a-group\/answer\// }).first().getAttribute("href");
+    await page.goto(new URL(link!).pathname);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.found.answerTitle);
+    await expect(page.locator("blockquote")).toHaveText("Who else will organize with you?");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel(en.found.answerLabel).fill("Two teachers from Butte High and a nurse at St. James.");
+    await page.getByRole("button", { name: en.found.answerButton }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.found.answeredTitle);
+    await page.goto(application);
+    await expect(page.getByText("Two teachers from Butte High and a nurse at St. James.")).toBeVisible();
   });
 
 test("[ADMIN][GROUPS]: staff find a group, preview a CSV import with bad rows, then import a good one", async ({ page }) => {

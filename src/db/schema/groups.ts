@@ -97,6 +97,9 @@ export const groupApplications = pgTable(
     /** more_info_requested: staff asked the applicant a question (in decisionNote); still undecided. */
     status: text("status", { enum: ["pending", "more_info_requested", "approved", "rejected"] }).notNull(),
     decisionNote: text("decision_note"),
+    /** The applicant's answer to the latest question, written on the page the question's e-mail links to. */
+    applicantAnswer: text("applicant_answer"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
   },

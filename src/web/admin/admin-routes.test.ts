@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueEmail } from "../../../tests/support/factories.js";
 import { cookies, signInAs, type SignedIn } from "../../../tests/support/sign-in.js";
@@ -140,11 +140,35 @@ describe("moderation pages", () => {
     const asked = await post(`/admin/applications/${id}/more-info`, { question: "Who is with you?" }, admin);
     expect(asked.status).toBe(303);
     expect(await (await get(asked.headers.get("location")!, admin)).text()).toContain("Your question about Crescent City Care was sent");
+
+    // The applicant answers on the page the question's e-mail links to.
+    const [question] = await t.ctx.db.select().from(mailMessages).where(and(eq(mailMessages.toAddress, email), eq(mailMessages.template, "founding-more-info")));
+    const answerPath = new URL(/https?:\/\/\S+\/start-a-group\/answer\/\S+/.exec(question!.textBody ?? "")![0]).pathname;
+    const form = await (await get(answerPath)).text();
+    expect(form).toContain("Who is with you?");
+    expect(form).toContain('name="answer"');
+    const empty = await post(answerPath, { answer: "  " });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain("Who is with you?");
+    const answered = await post(answerPath, { answer: "Three nurses from Touro and a retired teacher." });
+    expect(answered.status).toBe(200);
+    expect(await answered.text()).toContain("your answer is with national staff");
+    const [afterAnswer] = await t.ctx.db.select().from(groupApplications).where(eq(groupApplications.id, id));
+    expect(afterAnswer).toMatchObject({ status: "pending", applicantAnswer: "Three nurses from Touro and a retired teacher." });
+    const staffView = await (await get(`/admin/applications/${id}`, admin)).text();
+    expect(staffView).toContain("Question asked");
+    expect(staffView).toContain("Three nurses from Touro and a retired teacher.");
+    // A link with another signature opens nothing.
+    expect((await get(answerPath.replace(/\.[A-Za-z0-9_-]{32}$/, `.${"x".repeat(32)}`))).status).toBe(404);
+
     const rejected = await post(`/admin/applications/${id}/reject`, { reason: "Please join New Orleans Single Payer instead." }, admin);
     expect(rejected.status).toBe(303);
     const mail = await t.ctx.db.select().from(mailMessages).where(eq(mailMessages.toAddress, email));
     expect(mail.map((m) => m.template)).toEqual(["founding-received", "founding-more-info", "founding-rejected"]);
     expect(mail.at(-1)?.textBody).toContain("Please join New Orleans Single Payer instead.");
+    // Once decided, the answer page says there is nothing more to answer.
+    expect(await (await get(answerPath)).text()).toContain("has been decided, so there is nothing more to answer");
+    expect((await post(answerPath, { answer: "One more thing" })).status).toBe(409);
   });
 });
 

@@ -130,8 +130,14 @@ export function ApplicationPage({ view, application: a, forms, notice }: { view:
         <dd>{text(a.experience)}</dd>
         {a.decisionNote ? (
           <>
-            <dt>{a.status === "more_info_requested" ? t.facts.question : t.facts.decision}</dt>
+            <dt>{a.status === "more_info_requested" || a.answeredAt ? t.facts.question : t.facts.decision}</dt>
             <dd>{text(a.decisionNote)}</dd>
+          </>
+        ) : null}
+        {a.applicantAnswer && a.answeredAt ? (
+          <>
+            <dt>{t.facts.answer(formatDate(view.locale, a.answeredAt))}</dt>
+            <dd>{text(a.applicantAnswer)}</dd>
           </>
         ) : null}
         <dt>{t.facts.group}</dt>

@@ -1,3 +1,4 @@
+import type { ApplicationQuestion } from "../../domain/groups/answer-application-question.js";
 import type { EventSummary } from "../../domain/events/list-events.js";
 import { EventCard } from "./events-pages.js";
 import { ShareBar, YourLink } from "../components/share-bar.js";
@@ -382,6 +383,41 @@ export function FoundGroupPage({ view, form }: { view: View; form: FormState }) 
           {t.submit}
         </button>
       </form>
+    </Layout>
+  );
+}
+
+/** /start-a-group/answer/<token>: the applicant answers staff's question (linked from the question's e-mail). */
+export function AnswerQuestionPage({ view, token, question, form }: { view: View; token: string; question: ApplicationQuestion; form: FormState }) {
+  const t = view.t.found;
+  return (
+    <Layout view={view} title={t.answerTitle} noindex>
+      <h1>{t.answerTitle}</h1>
+      {question.open ? (
+        <>
+          <p>{t.answerLead(question.groupName)}</p>
+          <blockquote class="script">
+            {question.question.split(/\n{2,}/).map((paragraph) => (
+              <p>{paragraph}</p>
+            ))}
+          </blockquote>
+          {question.answer ? (
+            <p class="fine-print">
+              {t.previousAnswer} {question.answer}
+            </p>
+          ) : null}
+          <ErrorSummary view={view} form={form} labels={{ answer: t.answerLabel }} />
+          <form method="post" action={view.href(`/start-a-group/answer/${token}`)} novalidate class="stack">
+            <CsrfField view={view} />
+            <TextArea view={view} form={form} name="answer" label={t.answerLabel} hint={t.answerHint} rows={8} maxlength={4000} />
+            <button type="submit" class="button">
+              {t.answerButton}
+            </button>
+          </form>
+        </>
+      ) : (
+        <p>{t.closedBody(question.groupName)}</p>
+      )}
     </Layout>
   );
 }

@@ -11,6 +11,9 @@ export interface ApplicationSummary {
   createdAt: Date;
   decidedAt: Date | null;
   decisionNote: string | null;
+  /** The applicant's answer to the question in decisionNote, given on our answer page. */
+  applicantAnswer: string | null;
+  answeredAt: Date | null;
   why: string;
   whoTheyKnow: string | null;
   experience: string | null;
@@ -27,6 +30,8 @@ export async function selectApplications(ctx: Ctx, where: SQL | undefined): Prom
       createdAt: groupApplications.createdAt,
       decidedAt: groupApplications.decidedAt,
       decisionNote: groupApplications.decisionNote,
+      applicantAnswer: groupApplications.applicantAnswer,
+      answeredAt: groupApplications.answeredAt,
       why: groupApplications.why,
       whoTheyKnow: groupApplications.whoTheyKnow,
       experience: groupApplications.experience,
@@ -54,6 +59,8 @@ export async function selectApplications(ctx: Ctx, where: SQL | undefined): Prom
     createdAt: r.createdAt,
     decidedAt: r.decidedAt,
     decisionNote: r.decisionNote,
+    applicantAnswer: r.applicantAnswer,
+    answeredAt: r.answeredAt,
     why: r.why,
     whoTheyKnow: r.whoTheyKnow,
     experience: r.experience,

@@ -5,12 +5,14 @@ import { authorize } from "../../access/policy.js";
 import { recordAuditEvent } from "../../audit/record-audit-event.js";
 import { withTransaction, type MailCtx } from "../../context.js";
 import { invalid, type FieldErrors } from "../../errors.js";
+import { applicationAnswerToken } from "../../groups/answer-application-question.js";
 import { requireText } from "../../people/validate-person-fields.js";
 import { lockOpenApplication, mailApplicant } from "./decide-application.js";
 
 /**
  * Ask the applicant a question before deciding. The application stays open (marked as waiting
- * for an answer, the question kept as its note); the applicant answers by replying to the mail.
+ * for an answer, the question kept as its note); the applicant answers on the page the e-mail
+ * links to (groups/answer-application-question.ts), or by replying.
  */
 export async function requestMoreInfo({
   ctx,
@@ -33,6 +35,7 @@ export async function requestMoreInfo({
       name: applicant.name,
       groupName: group.name,
       question,
+      answerUrl: `${tx.mail.publicUrl}/start-a-group/answer/${applicationAnswerToken(tx.mail.secretKey, application.id, applicant.id)}`,
     });
     await recordAuditEvent({
       ctx: tx,
