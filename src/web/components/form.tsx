@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import type { FieldErrors } from "../../domain/errors.js";
+import type { FieldErrorCode, FieldErrors } from "../../domain/errors.js";
 import type { View } from "../view.js";
 
 /** Field values to re-render after a failed submission, and why each field was refused. */
@@ -48,32 +48,47 @@ export function ErrorSummary({ view, form, labels }: { view: View; form: FormSta
   );
 }
 
-/** Label, hint and error message of one field, wired to the control by id (GOV.UK pattern). */
-function FieldFrame(props: { view: View; form: FormState; name: string; label: string; hint?: string; children?: unknown }) {
-  const code = props.form.errors[props.name];
-  return (
-    <div class={`field${code ? " field-error" : ""}`}>
-      <label for={`field-${props.name}`}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`hint-${props.name}`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {code ? (
-        <p class="error-message" id={`error-${props.name}`}>
-          {props.view.t.forms.fieldErrors[code]}
-        </p>
-      ) : null}
-      {props.children as never}
-    </div>
-  );
+/** What a control needs to be tied to its label, hint and error. */
+export interface FieldAria {
+  id: string;
+  "aria-invalid": "true" | undefined;
+  "aria-describedby": string | undefined;
 }
 
-/** aria attributes that tie a control to its hint and its error. */
-function describe(form: FormState, name: string, hint: string | undefined) {
+/**
+ * Label, hint and error message of one field, wired to the control by id (GOV.UK pattern). The
+ * control comes from `children(aria)`. `errorText` replaces the standard words for an error code
+ * (undefined: show none under the field, when the page explains it elsewhere).
+ */
+export function Field(props: {
+  view: View;
+  form: FormState;
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  errorText?: (code: FieldErrorCode) => string | undefined;
+  children: (aria: FieldAria) => Child;
+}) {
+  const { form, name, hint } = props;
   const code = form.errors[name];
-  const describedBy = [hint ? `hint-${name}` : "", code ? `error-${name}` : ""].filter(Boolean).join(" ") || undefined;
-  return { "aria-invalid": code ? ("true" as const) : undefined, "aria-describedby": describedBy };
+  const message = code ? (props.errorText ? props.errorText(code) : props.view.t.forms.fieldErrors[code]) : undefined;
+  const describedBy = [hint ? `hint-${name}` : "", message ? `error-${name}` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div class={`field${code ? " field-error" : ""}`}>
+      <label for={`field-${name}`}>{props.label}</label>
+      {hint ? (
+        <p class="hint" id={`hint-${name}`}>
+          {hint}
+        </p>
+      ) : null}
+      {message ? (
+        <p class="error-message" id={`error-${name}`}>
+          {message}
+        </p>
+      ) : null}
+      {props.children({ id: `field-${name}`, "aria-invalid": code ? "true" : undefined, "aria-describedby": describedBy })}
+    </div>
+  );
 }
 
 export function TextField(props: {
@@ -90,19 +105,22 @@ export function TextField(props: {
 }) {
   const { form, name } = props;
   return (
-    <FieldFrame view={props.view} form={form} name={name} label={props.label} hint={props.hint}>
-      <input
-        id={`field-${name}`}
-        name={name}
-        type={props.type ?? "text"}
-        value={form.values[name] ?? ""}
-        autocomplete={props.autocomplete}
-        inputmode={props.inputmode}
-        maxlength={props.maxlength}
-        class={props.class}
-        {...describe(form, name, props.hint)}
-      />
-    </FieldFrame>
+    <Field view={props.view} form={form} name={name} label={props.label} hint={props.hint}>
+      {(aria) => (
+        <input
+          id={aria.id}
+          name={name}
+          type={props.type ?? "text"}
+          value={form.values[name] ?? ""}
+          autocomplete={props.autocomplete}
+          inputmode={props.inputmode}
+          maxlength={props.maxlength}
+          class={props.class}
+          aria-invalid={aria["aria-invalid"]}
+          aria-describedby={aria["aria-describedby"]}
+        />
+      )}
+    </Field>
   );
 }
 
@@ -150,11 +168,13 @@ export function Notice({ children, kind = "info" }: { children?: Child; kind?: "
 export function TextArea(props: { view: View; form: FormState; name: string; label: string; hint?: string; rows?: number; maxlength?: number }) {
   const { form, name } = props;
   return (
-    <FieldFrame view={props.view} form={form} name={name} label={props.label} hint={props.hint}>
-      <textarea id={`field-${name}`} name={name} rows={props.rows ?? 5} maxlength={props.maxlength} {...describe(form, name, props.hint)}>
-        {form.values[name] ?? ""}
-      </textarea>
-    </FieldFrame>
+    <Field view={props.view} form={form} name={name} label={props.label} hint={props.hint}>
+      {(aria) => (
+        <textarea id={aria.id} name={name} rows={props.rows ?? 5} maxlength={props.maxlength} aria-invalid={aria["aria-invalid"]} aria-describedby={aria["aria-describedby"]}>
+          {form.values[name] ?? ""}
+        </textarea>
+      )}
+    </Field>
   );
 }
 

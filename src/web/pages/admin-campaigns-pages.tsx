@@ -17,7 +17,7 @@ import { sampleCaller, type CampaignPreview, type PreviewSample } from "../../do
 import { placeholderNames } from "../../domain/campaigns/fill-template.js";
 import type { FieldErrorCode } from "../../domain/errors.js";
 import { AdminLayout } from "../components/admin-layout.js";
-import { CsrfField, Notice, type FormState } from "../components/form.js";
+import { CsrfField, Field as FormField, Notice, type FieldAria, type FormState } from "../components/form.js";
 import type { View } from "../view.js";
 
 type T = View["t"]["admin"]["campaigns"];
@@ -115,28 +115,10 @@ function CampaignErrorSummary({ view, form }: { view: View; form: FormState }) {
   );
 }
 
-/** Label, hint and error of one control, wired by id (the same pattern as components/form.tsx). */
-function Field(props: { view: View; form: FormState; name: string; label: string; hint?: string | undefined; children: (aria: Record<string, string | undefined>) => Child }) {
-  const { form, name } = props;
-  const code = form.errors[name];
+/** A field whose errors read in the campaign editor's own words (placeholders, script length). */
+function Field(props: { view: View; form: FormState; name: string; label: string; hint?: string | undefined; children: (aria: FieldAria) => Child }) {
   const t = props.view.t.admin.campaigns;
-  const describedBy = [props.hint ? `hint-${name}` : "", code ? `error-${name}` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <div class={`field${code ? " field-error" : ""}`}>
-      <label for={`field-${name}`}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`hint-${name}`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {code ? (
-        <p class="error-message" id={`error-${name}`}>
-          {campaignErrorText(t, name, code, form.values[name] ?? "")}
-        </p>
-      ) : null}
-      {props.children({ id: `field-${name}`, "aria-invalid": code ? "true" : undefined, "aria-describedby": describedBy })}
-    </div>
-  );
+  return <FormField {...props} errorText={(code) => campaignErrorText(t, props.name, code, props.form.values[props.name] ?? "")} />;
 }
 
 function BillSelect({ view, form, name, label, choices }: { view: View; form: FormState; name: string; label: string; choices: BillChoice[] }) {

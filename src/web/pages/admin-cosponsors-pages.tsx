@@ -1,10 +1,11 @@
+import type { Child } from "hono/jsx";
 import { DataTable } from "../components/data-table.js";
 import type { CosponsorBill } from "../../domain/admin/cosponsors/list-cosponsor-bills.js";
 import type { CosponsorUploadResult } from "../../domain/admin/cosponsors/upload-cosponsor-file.js";
 import { billPath } from "../../domain/congress/bill-slug.js";
 import type { FieldErrorCode } from "../../domain/errors.js";
 import { AdminLayout } from "../components/admin-layout.js";
-import { Checkbox, CsrfField, type FormState } from "../components/form.js";
+import { Checkbox, CsrfField, Field, type FieldAria, type FormState } from "../components/form.js";
 import { formatDate, formatNumber } from "../format.js";
 import type { View } from "../view.js";
 
@@ -23,27 +24,10 @@ export interface UploadFormState extends FormState {
   problem?: string | undefined;
 }
 
-function Frame(props: { view: View; form: UploadFormState; name: string; label: string; hint?: string; children: (aria: Record<string, string | undefined>) => unknown }) {
+/** A field of the upload form, its errors in this form's own words (the file's problems are shown above the form). */
+function Frame(props: { view: View; form: UploadFormState; name: string; label: string; hint?: string; children: (aria: FieldAria) => Child }) {
   const t = props.view.t.admin.cosponsors;
-  const code = props.form.errors[props.name];
-  const message = code ? errorText(t, props.name, code) : undefined;
-  const describedBy = [props.hint ? `hint-${props.name}` : "", message ? `error-${props.name}` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <div class={`field${code ? " field-error" : ""}`}>
-      <label for={`field-${props.name}`}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`hint-${props.name}`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {message ? (
-        <p class="error-message" id={`error-${props.name}`}>
-          {message}
-        </p>
-      ) : null}
-      {props.children({ id: `field-${props.name}`, "aria-invalid": code ? "true" : undefined, "aria-describedby": describedBy }) as never}
-    </div>
-  );
+  return <Field {...props} errorText={(code) => errorText(t, props.name, code)} />;
 }
 
 function UploadForm({ view, bills, form }: { view: View; bills: CosponsorBill[]; form: UploadFormState }) {

@@ -7,7 +7,7 @@ import type { AdminGroupRow } from "../../domain/admin/groups/list-groups-for-ad
 import type { ImportPreview } from "../../domain/admin/groups/preview-groups-import.js";
 import type { StateEntry } from "../../domain/groups/group-directory.js";
 import { AdminLayout } from "../components/admin-layout.js";
-import { CsrfField, ErrorSummary, Notice, TextArea, TextField, type FormState } from "../components/form.js";
+import { CsrfField, ErrorSummary, Field, Notice, TextArea, TextField, type FormState } from "../components/form.js";
 import { formatNumber } from "../format.js";
 import type { View } from "../view.js";
 
@@ -32,30 +32,19 @@ function GroupErrorSummary({ view, form }: { view: View; form: FormState }) {
 
 function SelectField(props: { view: View; form: FormState; name: string; label: string; hint?: string; options: { value: string; label: string }[]; placeholder?: string }) {
   const { view, form, name } = props;
-  const code = form.errors[name];
-  const describedBy = [props.hint ? `hint-${name}` : "", code ? `error-${name}` : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <div class={`field${code ? " field-error" : ""}`}>
-      <label for={`field-${name}`}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`hint-${name}`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {code ? (
-        <p class="error-message" id={`error-${name}`}>
-          {view.t.forms.fieldErrors[code]}
-        </p>
-      ) : null}
-      <select id={`field-${name}`} name={name} aria-invalid={code ? "true" : undefined} aria-describedby={describedBy}>
-        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
-        {props.options.map((o) => (
-          <option value={o.value} selected={form.values[name] === o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field view={view} form={form} name={name} label={props.label} hint={props.hint}>
+      {(aria) => (
+        <select id={aria.id} name={name} aria-invalid={aria["aria-invalid"]} aria-describedby={aria["aria-describedby"]}>
+          {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+          {props.options.map((o) => (
+            <option value={o.value} selected={form.values[name] === o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
